@@ -1,0 +1,424 @@
+//! One team's client base: the team index document plus one document per client.
+//!
+//! Layout (see ARCHITECTURE.md for why):
+//! * the **index** document: `{ clients: { <client doc id>: { name, phone, email,
+//!   status, archived } } }`, the summary every list and search reads;
+//! * one **client** document per client: `{ kind: "client", name, phone, email, status,
+//!   archived }`, the source of truth for the card.
+//!
+//! Every edit writes only the fields it changes, as separate map keys, so concurrent
+//! edits of different fields merge and concurrent edits of the same field leave the
+//! losing value retrievable as a conflict.
+
+use std::collections::BTreeMap;
+
+use automerge::{
+    ActorId, AutoCommit, Automerge, ChangeHash, ObjId, ObjType, ROOT, ReadDoc,
+    transaction::CommitOptions, transaction::Transactable,
+};
+
+use crate::{
+    Client, ClientDraft, ClientPatch, ClientStatus, ClientSummary, DocumentId, Error, Millis,
+};
+
+/// The key under which the index keeps its client summaries.
+const CLIENTS: &str = "clients";
+
+/// Who makes an edit and when; written into every change for the card's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    /// The rep's login name and device, e.g. `anna/phone`.
+    pub who: String,
+    /// When, in milliseconds since the epoch.
+    pub at: Millis,
+}
+
+impl Author {
+    fn commit(&self) -> CommitOptions {
+        CommitOptions::default()
+            .with_time(self.at.div_euclid(1000))
+            .with_message(self.who.clone())
+    }
+}
+
+/// What an edit did: the client it concerned and every document it changed (the caller
+/// persists and syncs exactly those).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The client's document id.
+    pub client: DocumentId,
+    /// The documents changed, the index among them when its summary changed.
+    pub touched: Vec<DocumentId>,
+}
+
+/// A team's documents as one replica holds them.
+#[derive(Debug)]
+pub struct ClientBase {
+    actor: ActorId,
+    index_id: DocumentId,
+    docs: BTreeMap<DocumentId, Automerge>,
+}
+
+/// The index document every replica starts from. Its one change is made by a fixed actor
+/// at time 0, so it has the same hash everywhere: a replica that creates the index
+/// offline and the server's copy merge without two competing `clients` maps.
+pub fn genesis_index() -> Automerge {
+    let mut doc = AutoCommit::new().with_actor(ActorId::from([0u8; 16]));
+    doc.put_object(ROOT, CLIENTS, ObjType::Map)
+        .expect("a fresh document accepts a map");
+    doc.commit_with(CommitOptions::default().with_time(0));
+    doc.document().clone()
+}
+
+impl ClientBase {
+    /// An empty base whose index is `index_id`; local changes are made as `actor`
+    /// (16 random bytes the caller drew, new for every running replica).
+    pub fn new(index_id: DocumentId, actor: ActorId) -> Self {
+        let mut docs = BTreeMap::new();
+        docs.insert(index_id, genesis_index().with_actor(actor.clone()));
+        ClientBase {
+            actor,
+            index_id,
+            docs,
+        }
+    }
+
+    /// The id of the team index document.
+    pub fn index_id(&self) -> DocumentId {
+        self.index_id
+    }
+
+    /// The actor this replica writes as.
+    pub fn actor(&self) -> &ActorId {
+        &self.actor
+    }
+
+    /// Adds a client: validates the draft, creates the client's document under `id` (16
+    /// random bytes drawn by the caller) and its summary in the index. On a validation
+    /// error nothing is written.
+    pub fn add_client(
+        &mut self,
+        id: DocumentId,
+        draft: &ClientDraft,
+        author: &Author,
+    ) -> Result<Edit, Error> {
+        let fields = draft.validate()?;
+        if self.docs.contains_key(&id) {
+            return Err(Error::BadDocumentId(format!("{id} is already in use")));
+        }
+        let mut doc = Automerge::new().with_actor(self.actor.clone());
+        doc.transact_with::<_, _, Error, _>(
+            |_| author.commit(),
+            |tx| {
+                tx.put(ROOT, "kind", "client")?;
+                write_fields(tx, &ROOT, &fields)?;
+                tx.put(ROOT, "archived", false)?;
+                Ok(())
+            },
+        )
+        .map_err(|f| f.error)?;
+        self.docs.insert(id, doc);
+        self.write_summary(id, &fields, Some(false), author)?;
+        Ok(Edit {
+            client: id,
+            touched: vec![id, self.index_id],
+        })
+    }
+
+    /// Changes the set fields of a client's card (and its index summary). On a
+    /// validation error nothing is written.
+    pub fn edit_client(
+        &mut self,
+        id: DocumentId,
+        patch: &ClientPatch,
+        author: &Author,
+    ) -> Result<Edit, Error> {
+        let fields = patch.validated()?;
+        self.change_client(id, &fields, None, author)
+    }
+
+    /// Archives a client: hidden from lists, never deleted; a concurrent edit of any
+    /// other field still lands.
+    pub fn archive_client(&mut self, id: DocumentId, author: &Author) -> Result<Edit, Error> {
+        self.change_client(id, &ClientPatch::default(), Some(true), author)
+    }
+
+    /// Brings an archived client back.
+    pub fn restore_client(&mut self, id: DocumentId, author: &Author) -> Result<Edit, Error> {
+        self.change_client(id, &ClientPatch::default(), Some(false), author)
+    }
+
+    fn change_client(
+        &mut self,
+        id: DocumentId,
+        fields: &ClientPatch,
+        archived: Option<bool>,
+        author: &Author,
+    ) -> Result<Edit, Error> {
+        if id == self.index_id || !self.index_has(id) && !self.docs.contains_key(&id) {
+            return Err(Error::NoSuchClient(id));
+        }
+        let actor = self.actor.clone();
+        let doc = self
+            .docs
+            .entry(id)
+            .or_insert_with(|| Automerge::new().with_actor(actor));
+        doc.transact_with::<_, _, Error, _>(
+            |_| author.commit(),
+            |tx| {
+                write_fields(tx, &ROOT, fields)?;
+                if let Some(a) = archived {
+                    tx.put(ROOT, "archived", a)?;
+                }
+                Ok(())
+            },
+        )
+        .map_err(|f| f.error)?;
+        self.write_summary(id, fields, archived, author)?;
+        Ok(Edit {
+            client: id,
+            touched: vec![id, self.index_id],
+        })
+    }
+
+    fn write_summary(
+        &mut self,
+        id: DocumentId,
+        fields: &ClientPatch,
+        archived: Option<bool>,
+        author: &Author,
+    ) -> Result<(), Error> {
+        let index = self
+            .docs
+            .get_mut(&self.index_id)
+            .expect("the index is always present");
+        let clients = clients_obj(index);
+        let key = id.to_string();
+        index
+            .transact_with::<_, _, Error, _>(
+                |_| author.commit(),
+                |tx| {
+                    let entry = match tx.get(&clients, &key)? {
+                        Some((automerge::Value::Object(ObjType::Map), obj)) => obj,
+                        _ => tx.put_object(&clients, &key, ObjType::Map)?,
+                    };
+                    write_fields(tx, &entry, fields)?;
+                    if let Some(a) = archived {
+                        tx.put(&entry, "archived", a)?;
+                    }
+                    Ok(())
+                },
+            )
+            .map_err(|f| f.error)?;
+        Ok(())
+    }
+
+    fn index_has(&self, id: DocumentId) -> bool {
+        let index = &self.docs[&self.index_id];
+        index
+            .get(clients_obj(index), id.to_string())
+            .ok()
+            .flatten()
+            .is_some()
+    }
+
+    /// Every client summary in the index, archived ones included, sorted by name.
+    pub fn summaries(&self) -> Vec<ClientSummary> {
+        let index = &self.docs[&self.index_id];
+        let clients = clients_obj(index);
+        let mut out: Vec<ClientSummary> = index
+            .keys(&clients)
+            .filter_map(|key| {
+                let id: DocumentId = key.parse().ok()?;
+                let (_, entry) = index.get(&clients, key.as_str()).ok()??;
+                let rec = read_record(index, &entry);
+                Some(ClientSummary {
+                    id,
+                    name: rec.name,
+                    phone: rec.phone,
+                    email: rec.email,
+                    status: rec.status,
+                    archived: rec.archived,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        });
+        out
+    }
+
+    /// The clients that are not archived, sorted by name.
+    pub fn clients(&self) -> Vec<ClientSummary> {
+        self.summaries()
+            .into_iter()
+            .filter(|c| !c.archived)
+            .collect()
+    }
+
+    /// The full card of a client, from its own document when this replica has it, else
+    /// from the index summary.
+    pub fn client(&self, id: DocumentId) -> Option<Client> {
+        if let Some(doc) = self
+            .docs
+            .get(&id)
+            .filter(|d| id != self.index_id && !d.get_heads().is_empty())
+        {
+            let rec = read_record(doc, &ROOT);
+            return Some(Client {
+                id,
+                name: rec.name,
+                phone: rec.phone,
+                email: rec.email,
+                status: rec.status,
+                archived: rec.archived,
+            });
+        }
+        self.summaries()
+            .into_iter()
+            .find(|s| s.id == id)
+            .map(|s| Client {
+                id,
+                name: s.name,
+                phone: s.phone,
+                email: s.email,
+                status: s.status,
+                archived: s.archived,
+            })
+    }
+
+    /// Client documents the index lists that this replica does not hold yet.
+    pub fn missing_docs(&self) -> Vec<DocumentId> {
+        let index = &self.docs[&self.index_id];
+        index
+            .keys(clients_obj(index))
+            .filter_map(|k| k.parse().ok())
+            .filter(|id| !self.docs.contains_key(id))
+            .collect()
+    }
+
+    /// Ids of every document held, the index first.
+    pub fn doc_ids(&self) -> Vec<DocumentId> {
+        let mut ids = vec![self.index_id];
+        ids.extend(self.docs.keys().copied().filter(|id| *id != self.index_id));
+        ids
+    }
+
+    /// A held document.
+    pub fn doc(&self, id: DocumentId) -> Option<&Automerge> {
+        self.docs.get(&id)
+    }
+
+    /// A held document, for the sync client to merge into.
+    pub fn doc_mut(&mut self, id: DocumentId) -> Option<&mut Automerge> {
+        self.docs.get_mut(&id)
+    }
+
+    /// The held document, or a new empty one (for a document arriving from the network).
+    pub fn doc_or_empty(&mut self, id: DocumentId) -> &mut Automerge {
+        let actor = self.actor.clone();
+        self.docs
+            .entry(id)
+            .or_insert_with(|| Automerge::new().with_actor(actor))
+    }
+
+    /// Loads a document from its saved bytes (a snapshot followed by incremental chunks,
+    /// concatenated) and merges it into what is held.
+    pub fn load_doc(&mut self, id: DocumentId, bytes: &[u8]) -> Result<(), Error> {
+        self.doc_or_empty(id).load_incremental(bytes)?;
+        Ok(())
+    }
+
+    /// Merges every document of `other` into this base (documents only `other` holds are
+    /// copied). Used to merge replicas directly, without a server.
+    pub fn merge(&mut self, other: &ClientBase) -> Result<(), Error> {
+        for (id, theirs) in &other.docs {
+            let ours = self.doc_or_empty(*id);
+            let changes = ours.get_changes_added(theirs);
+            ours.apply_changes(changes)?;
+        }
+        Ok(())
+    }
+
+    /// The heads of a held document.
+    pub fn heads(&self, id: DocumentId) -> Vec<ChangeHash> {
+        self.docs
+            .get(&id)
+            .map(|d| d.get_heads())
+            .unwrap_or_default()
+    }
+
+    /// The values of a field that lost to a concurrent edit, besides the winner (empty
+    /// when there is no conflict).
+    pub fn conflicts(&self, id: DocumentId, field: &str) -> Vec<String> {
+        let Some(doc) = self.docs.get(&id) else {
+            return Vec::new();
+        };
+        let all = doc.get_all(ROOT, field).unwrap_or_default();
+        let winner = doc.get(ROOT, field).ok().flatten().map(|(_, id)| id);
+        all.into_iter()
+            .filter(|(_, op)| Some(op) != winner.as_ref())
+            .filter_map(|(v, _)| v.as_str().map(str::to_owned))
+            .collect()
+    }
+}
+
+fn clients_obj(index: &Automerge) -> ObjId {
+    match index.get(ROOT, CLIENTS) {
+        Ok(Some((automerge::Value::Object(ObjType::Map), obj))) => obj,
+        _ => unreachable!("every index descends from genesis_index(), which has the clients map"),
+    }
+}
+
+fn write_fields<T: Transactable>(
+    tx: &mut T,
+    obj: &ObjId,
+    fields: &ClientPatch,
+) -> Result<(), Error> {
+    if let Some(v) = &fields.name {
+        tx.put(obj, "name", v.as_str())?;
+    }
+    if let Some(v) = &fields.phone {
+        tx.put(obj, "phone", v.as_str())?;
+    }
+    if let Some(v) = &fields.email {
+        tx.put(obj, "email", v.as_str())?;
+    }
+    if let Some(v) = fields.status {
+        tx.put(obj, "status", v.key())?;
+    }
+    Ok(())
+}
+
+struct Record {
+    name: String,
+    phone: String,
+    email: String,
+    status: ClientStatus,
+    archived: bool,
+}
+
+fn read_record(doc: &Automerge, obj: &ObjId) -> Record {
+    let text = |key: &str| {
+        doc.get(obj, key)
+            .ok()
+            .flatten()
+            .and_then(|(v, _)| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    Record {
+        name: text("name"),
+        phone: text("phone"),
+        email: text("email"),
+        status: text("status").parse().unwrap_or(ClientStatus::Prospect),
+        archived: doc
+            .get(obj, "archived")
+            .ok()
+            .flatten()
+            .and_then(|(v, _)| v.as_bool())
+            .unwrap_or(false),
+    }
+}

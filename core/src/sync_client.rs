@@ -1,0 +1,259 @@
+//! A sans-IO client of the automerge-repo sync protocol.
+//!
+//! It owns no socket and no timer. The caller (the PWA over a browser websocket, a test
+//! over tokio-tungstenite) sends [`SyncClient::hello`] when a connection opens, feeds
+//! every received frame to [`SyncClient::receive`], sends whatever
+//! [`SyncClient::outgoing`] returns, and calls [`SyncClient::disconnected`] when the
+//! connection drops. What the server has acknowledged is tracked per document as the
+//! heads both sides share; the caller persists them so "N changes pending" survives a
+//! reload.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use automerge::{
+    ChangeHash,
+    sync::{self, SyncDoc},
+};
+
+use crate::{ClientBase, DocumentId, Error, protocol::Frame};
+
+/// Something the caller may want to react to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncEvent {
+    /// The handshake completed.
+    Connected,
+    /// A document received changes from the server (re-render, persist it).
+    Changed(DocumentId),
+    /// The server acknowledged local changes of this document (persist the acked heads).
+    Acked(DocumentId),
+    /// The server does not have this document or will not share it.
+    Unavailable(DocumentId),
+    /// The server reported an error; it will close the connection.
+    ServerError(String),
+}
+
+/// What the status bar shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SyncStatus {
+    /// The handshake has completed on the current connection.
+    pub connected: bool,
+    /// Local changes the server has not acknowledged yet.
+    pub pending_changes: usize,
+    /// Documents whose exchange with the server is still under way.
+    pub docs_in_flight: usize,
+}
+
+impl SyncStatus {
+    /// Connected and nothing left to exchange.
+    pub fn is_synced(&self) -> bool {
+        self.connected && self.pending_changes == 0 && self.docs_in_flight == 0
+    }
+}
+
+/// The per-connection and per-document state of one replica's sync with one server.
+#[derive(Debug)]
+pub struct SyncClient {
+    peer_id: String,
+    storage_id: Option<String>,
+    server: Option<String>,
+    states: HashMap<DocumentId, sync::State>,
+    dirty: BTreeSet<DocumentId>,
+    unavailable: HashSet<DocumentId>,
+    acked: HashMap<DocumentId, Vec<ChangeHash>>,
+    pending: HashMap<DocumentId, usize>,
+}
+
+impl SyncClient {
+    /// A client that will claim `peer_id` in its handshake; `storage_id` names this
+    /// replica's durable storage, when it has one.
+    pub fn new(peer_id: impl Into<String>, storage_id: Option<String>) -> Self {
+        SyncClient {
+            peer_id: peer_id.into(),
+            storage_id,
+            server: None,
+            states: HashMap::new(),
+            dirty: BTreeSet::new(),
+            unavailable: HashSet::new(),
+            acked: HashMap::new(),
+            pending: HashMap::new(),
+        }
+    }
+
+    /// The peer id this client claims.
+    pub fn peer_id(&self) -> &str {
+        &self.peer_id
+    }
+
+    /// Restores what the server had acknowledged of a document (read back from local
+    /// storage at start).
+    pub fn restore_acked(&mut self, base: &ClientBase, id: DocumentId, heads: Vec<ChangeHash>) {
+        self.acked.insert(id, heads);
+        self.recount(base, id);
+    }
+
+    /// The heads of `id` the server is known to have.
+    pub fn acked_heads(&self, id: DocumentId) -> &[ChangeHash] {
+        self.acked.get(&id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The first frame to send on a new connection. Forgets the previous connection's
+    /// per-document state: a new connection starts a new sync session.
+    pub fn hello(&mut self) -> Vec<u8> {
+        self.disconnected();
+        Frame::Join {
+            sender_id: self.peer_id.clone(),
+            storage_id: self.storage_id.clone(),
+        }
+        .encode()
+    }
+
+    /// The connection is gone.
+    pub fn disconnected(&mut self) {
+        self.server = None;
+        self.states.clear();
+        self.dirty.clear();
+        self.unavailable.clear();
+    }
+
+    /// Local edits changed these documents: they have something to send.
+    pub fn touched(&mut self, base: &ClientBase, ids: &[DocumentId]) {
+        for &id in ids {
+            self.recount(base, id);
+            if self.server.is_some() {
+                self.dirty.insert(id);
+            }
+        }
+    }
+
+    /// Handles one frame from the server.
+    pub fn receive(
+        &mut self,
+        base: &mut ClientBase,
+        bytes: &[u8],
+    ) -> Result<Vec<SyncEvent>, Error> {
+        let mut events = Vec::new();
+        match Frame::decode(bytes)? {
+            Frame::Peer { sender_id, .. } => {
+                self.server = Some(sender_id);
+                self.dirty.extend(base.doc_ids());
+                for id in base.missing_docs() {
+                    base.doc_or_empty(id);
+                    self.dirty.insert(id);
+                }
+                events.push(SyncEvent::Connected);
+            }
+            Frame::Sync {
+                document_id, data, ..
+            }
+            | Frame::Request {
+                document_id, data, ..
+            } => {
+                let message = sync::Message::decode(&data).map_err(|e| Error::SyncMessage {
+                    doc: document_id,
+                    reason: e.to_string(),
+                })?;
+                let state = self.states.entry(document_id).or_default();
+                let doc = base.doc_or_empty(document_id);
+                let before = doc.get_heads();
+                doc.receive_sync_message(state, message)
+                    .map_err(|e| Error::SyncMessage {
+                        doc: document_id,
+                        reason: e.to_string(),
+                    })?;
+                let after = doc.get_heads();
+                let shared = state.shared_heads.clone();
+                self.unavailable.remove(&document_id);
+                self.dirty.insert(document_id);
+                if before != after {
+                    events.push(SyncEvent::Changed(document_id));
+                    if document_id == base.index_id() {
+                        for id in base.missing_docs() {
+                            base.doc_or_empty(id);
+                            self.dirty.insert(id);
+                        }
+                    }
+                }
+                if !shared.is_empty() && self.acked.get(&document_id) != Some(&shared) {
+                    self.acked.insert(document_id, shared);
+                    events.push(SyncEvent::Acked(document_id));
+                }
+                self.recount(base, document_id);
+            }
+            Frame::DocUnavailable { document_id, .. } => {
+                self.unavailable.insert(document_id);
+                events.push(SyncEvent::Unavailable(document_id));
+            }
+            Frame::Error { message } => events.push(SyncEvent::ServerError(message)),
+            Frame::Join { .. } | Frame::Leave { .. } | Frame::Other { .. } => {}
+        }
+        Ok(events)
+    }
+
+    /// The frames to send now (empty before the handshake has completed).
+    pub fn outgoing(&mut self, base: &mut ClientBase) -> Vec<Vec<u8>> {
+        let Some(server) = self.server.clone() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for id in std::mem::take(&mut self.dirty) {
+            if self.unavailable.contains(&id) {
+                continue;
+            }
+            let Some(doc) = base.doc(id) else { continue };
+            let state = self.states.entry(id).or_default();
+            if let Some(message) = doc.generate_sync_message(state) {
+                let data = message.encode();
+                let frame = if doc.get_heads().is_empty() && state.their_heads.is_none() {
+                    Frame::Request {
+                        document_id: id,
+                        sender_id: self.peer_id.clone(),
+                        target_id: server.clone(),
+                        data,
+                    }
+                } else {
+                    Frame::Sync {
+                        document_id: id,
+                        sender_id: self.peer_id.clone(),
+                        target_id: server.clone(),
+                        data,
+                    }
+                };
+                out.push(frame.encode());
+            }
+        }
+        out
+    }
+
+    /// The status bar's figures.
+    pub fn status(&self, base: &ClientBase) -> SyncStatus {
+        let connected = self.server.is_some();
+        let docs_in_flight = if connected {
+            base.doc_ids()
+                .into_iter()
+                .filter(|id| !self.unavailable.contains(id))
+                .filter(|id| match self.states.get(id) {
+                    None => true,
+                    Some(s) => s.their_heads.as_deref() != Some(base.heads(*id).as_slice()),
+                })
+                .count()
+        } else {
+            0
+        };
+        SyncStatus {
+            connected,
+            pending_changes: self.pending.values().sum(),
+            docs_in_flight,
+        }
+    }
+
+    fn recount(&mut self, base: &ClientBase, id: DocumentId) {
+        let Some(doc) = base.doc(id) else { return };
+        let acked = self.acked.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+        let n = doc.get_changes(acked).len();
+        if n == 0 {
+            self.pending.remove(&id);
+        } else {
+            self.pending.insert(id, n);
+        }
+    }
+}

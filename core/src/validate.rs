@@ -1,0 +1,201 @@
+//! Checks and normalises what a person typed. Every function returns the value to store,
+//! or an [`Error::Invalid`] naming the field and the value; it never writes anything.
+
+use crate::{Error, Field};
+
+/// The longest name we accept, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+fn invalid(field: Field, value: &str, reason: &'static str) -> Error {
+    Error::Invalid {
+        field,
+        value: value.to_owned(),
+        reason,
+    }
+}
+
+/// A client's name: trimmed, inner runs of white space folded, not empty, at most
+/// [`MAX_NAME_CHARS`] characters.
+pub fn name(value: &str) -> Result<String, Error> {
+    let folded = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.is_empty() {
+        return Err(invalid(Field::Name, value, "must not be empty"));
+    }
+    if folded.chars().count() > MAX_NAME_CHARS {
+        return Err(invalid(Field::Name, value, "is longer than 200 characters"));
+    }
+    if folded.chars().any(char::is_control) {
+        return Err(invalid(Field::Name, value, "contains control characters"));
+    }
+    Ok(folded)
+}
+
+/// A phone number in E.164: `+` and 8 to 15 digits, the first not 0. Accepts the usual
+/// ways people write one (spaces, dashes, dots, brackets, a leading `00`). Empty stays
+/// empty (the phone is optional).
+pub fn phone(value: &str) -> Result<String, Error> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Ok(String::new());
+    }
+    let (international, rest) = if let Some(rest) = trimmed.strip_prefix('+') {
+        (true, rest)
+    } else if let Some(rest) = trimmed.strip_prefix("00") {
+        (true, rest)
+    } else {
+        (false, trimmed)
+    };
+    let mut digits = String::with_capacity(rest.len());
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            ' ' | '-' | '.' | '(' | ')' | '/' | '\u{a0}' => {}
+            _ => {
+                return Err(invalid(
+                    Field::Phone,
+                    value,
+                    "may hold only digits, spaces and - . ( ) /",
+                ));
+            }
+        }
+    }
+    if !international {
+        return Err(invalid(
+            Field::Phone,
+            value,
+            "needs the country code, e.g. +420 601 123 456",
+        ));
+    }
+    if digits.starts_with('0') {
+        return Err(invalid(
+            Field::Phone,
+            value,
+            "a country code never starts with 0",
+        ));
+    }
+    if !(8..=15).contains(&digits.len()) {
+        return Err(invalid(Field::Phone, value, "must have 8 to 15 digits"));
+    }
+    Ok(format!("+{digits}"))
+}
+
+/// An e-mail address: one `@`, a local part of printable characters, a domain of at
+/// least two dot-separated labels of letters, digits and hyphens (any script). The
+/// domain is lower-cased. Empty stays empty (the e-mail is optional).
+pub fn email(value: &str) -> Result<String, Error> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Ok(String::new());
+    }
+    let Some((local, domain)) = trimmed.rsplit_once('@') else {
+        return Err(invalid(Field::Email, value, "has no @"));
+    };
+    if local.is_empty() || local.len() > 64 {
+        return Err(invalid(
+            Field::Email,
+            value,
+            "needs 1 to 64 characters before the @",
+        ));
+    }
+    if local.contains('@') || local.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(invalid(
+            Field::Email,
+            value,
+            "has a space or a second @ before the @",
+        ));
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err(invalid(
+            Field::Email,
+            value,
+            "has a misplaced dot before the @",
+        ));
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() < 2 {
+        return Err(invalid(
+            Field::Email,
+            value,
+            "needs a domain with a dot after the @",
+        ));
+    }
+    for label in &labels {
+        let ok = !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !ok {
+            return Err(invalid(
+                Field::Email,
+                value,
+                "has an invalid domain after the @",
+            ));
+        }
+    }
+    Ok(format!("{local}@{}", domain.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(r: Result<String, Error>) -> (Field, String) {
+        match r {
+            Err(Error::Invalid { field, value, .. }) => (field, value),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn names_are_trimmed_and_folded() {
+        assert_eq!(name("  Dvořák   a syn ").unwrap(), "Dvořák a syn");
+        assert_eq!(reason(name("   ")), (Field::Name, "   ".into()));
+        assert!(name(&"x".repeat(201)).is_err());
+        assert!(name(&"ř".repeat(200)).is_ok());
+    }
+
+    #[test]
+    fn phones_normalise_to_e164() {
+        assert_eq!(phone("+420 601-123 456").unwrap(), "+420601123456");
+        assert_eq!(phone("0047 (22) 33.44.55").unwrap(), "+4722334455");
+        assert_eq!(phone("").unwrap(), "");
+        assert_eq!(
+            reason(phone("601 123 456")),
+            (Field::Phone, "601 123 456".into())
+        );
+        assert!(phone("+420 601 12x 456").is_err());
+        assert!(phone("+1234567").is_err());
+        assert!(phone("+1234567890123456").is_err());
+        assert!(phone("+0123456789").is_err());
+    }
+
+    #[test]
+    fn emails_are_checked_and_domains_lowercased() {
+        assert_eq!(
+            email(" Ivan.Petrov@Example.RU ").unwrap(),
+            "Ivan.Petrov@example.ru"
+        );
+        assert_eq!(email("김@회사.한국").unwrap(), "김@회사.한국");
+        assert_eq!(email("").unwrap(), "");
+        for bad in [
+            "no-at.example.com",
+            "a@b",
+            "a b@c.cz",
+            "@c.cz",
+            "a@-c.cz",
+            "a@c..cz",
+            ".a@c.cz",
+        ] {
+            assert_eq!(reason(email(bad)), (Field::Email, bad.to_string()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn error_message_names_field_and_value() {
+        let err = email("jan.novak-at-firma.cz").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid e-mail \"jan.novak-at-firma.cz\": has no @"
+        );
+    }
+}

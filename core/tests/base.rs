@@ -1,0 +1,213 @@
+//! The client base's rules: validation writes nothing, edits merge, archive keeps edits.
+
+use fieldbase_core::{
+    Author, ClientBase, ClientDraft, ClientPatch, ClientStatus, DocumentId, Error, Field,
+    automerge::ActorId,
+};
+
+fn id(n: u8) -> DocumentId {
+    DocumentId::from_bytes([n; 16])
+}
+
+fn replica(actor: u8) -> ClientBase {
+    ClientBase::new(id(0), ActorId::from([actor; 16]))
+}
+
+fn author(who: &str, at: i64) -> Author {
+    Author {
+        who: who.into(),
+        at,
+    }
+}
+
+fn draft(name: &str) -> ClientDraft {
+    ClientDraft {
+        name: name.into(),
+        phone: "+420 601 123 456".into(),
+        email: "info@Firma.CZ".into(),
+        status: None,
+    }
+}
+
+#[test]
+fn add_normalises_and_lists() {
+    let mut base = replica(1);
+    let edit = base
+        .add_client(
+            id(1),
+            &draft("  Žluťoučký  kůň s.r.o."),
+            &author("anna/phone", 1_000),
+        )
+        .unwrap();
+    assert_eq!(edit.touched, vec![id(1), id(0)]);
+    let list = base.clients();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].name, "Žluťoučký kůň s.r.o.");
+    assert_eq!(list[0].phone, "+420601123456");
+    assert_eq!(list[0].email, "info@firma.cz");
+    assert_eq!(list[0].status, ClientStatus::Prospect);
+    let card = base.client(id(1)).unwrap();
+    assert_eq!(card.name, list[0].name);
+}
+
+#[test]
+fn invalid_input_is_rejected_and_nothing_is_written() {
+    let mut base = replica(1);
+    base.add_client(id(1), &draft("Alfa"), &author("anna", 0))
+        .unwrap();
+    let heads_before: Vec<_> = base.doc_ids().into_iter().map(|d| base.heads(d)).collect();
+
+    let mut bad = draft("Beta");
+    bad.email = "beta-at-example.com".into();
+    match base.add_client(id(2), &bad, &author("anna", 1)) {
+        Err(Error::Invalid { field, value, .. }) => {
+            assert_eq!(field, Field::Email);
+            assert_eq!(value, "beta-at-example.com");
+        }
+        other => panic!("expected an e-mail error, got {other:?}"),
+    }
+    let patch = ClientPatch {
+        phone: Some("12345".into()),
+        name: Some("Alfa 2".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        base.edit_client(id(1), &patch, &author("anna", 2)),
+        Err(Error::Invalid {
+            field: Field::Phone,
+            ..
+        })
+    ));
+    let heads_after: Vec<_> = base.doc_ids().into_iter().map(|d| base.heads(d)).collect();
+    assert_eq!(heads_before, heads_after, "a rejected edit must not write");
+    assert_eq!(base.client(id(1)).unwrap().name, "Alfa");
+    assert!(base.client(id(2)).is_none());
+}
+
+#[test]
+fn editing_an_unknown_client_is_an_error() {
+    let mut base = replica(1);
+    let patch = ClientPatch {
+        name: Some("X".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        base.edit_client(id(9), &patch, &author("a", 0)),
+        Err(Error::NoSuchClient(_))
+    ));
+    assert!(matches!(
+        base.archive_client(id(0), &author("a", 0)),
+        Err(Error::NoSuchClient(_))
+    ));
+}
+
+#[test]
+fn concurrent_edits_of_different_fields_both_survive() {
+    let mut a = replica(1);
+    a.add_client(id(1), &draft("Alfa"), &author("anna", 0))
+        .unwrap();
+    let mut b = replica(2);
+    b.merge(&a).unwrap();
+
+    a.edit_client(
+        id(1),
+        &ClientPatch {
+            phone: Some("+47 22 33 44 55".into()),
+            ..Default::default()
+        },
+        &author("anna", 5),
+    )
+    .unwrap();
+    b.edit_client(
+        id(1),
+        &ClientPatch {
+            status: Some(ClientStatus::Active),
+            ..Default::default()
+        },
+        &author("boris", 6),
+    )
+    .unwrap();
+    a.merge(&b).unwrap();
+    b.merge(&a).unwrap();
+    for base in [&a, &b] {
+        let c = base.client(id(1)).unwrap();
+        assert_eq!(c.phone, "+4722334455");
+        assert_eq!(c.status, ClientStatus::Active);
+        assert_eq!(base.clients()[0].status, ClientStatus::Active);
+    }
+}
+
+#[test]
+fn concurrent_edits_of_one_field_pick_one_winner_and_keep_the_other() {
+    let mut a = replica(1);
+    a.add_client(id(1), &draft("Alfa"), &author("anna", 0))
+        .unwrap();
+    let mut b = replica(2);
+    b.merge(&a).unwrap();
+    a.edit_client(
+        id(1),
+        &ClientPatch {
+            name: Some("Alfa A".into()),
+            ..Default::default()
+        },
+        &author("anna", 1),
+    )
+    .unwrap();
+    b.edit_client(
+        id(1),
+        &ClientPatch {
+            name: Some("Alfa B".into()),
+            ..Default::default()
+        },
+        &author("boris", 1),
+    )
+    .unwrap();
+    a.merge(&b).unwrap();
+    b.merge(&a).unwrap();
+    let (wa, wb) = (a.client(id(1)).unwrap().name, b.client(id(1)).unwrap().name);
+    assert_eq!(wa, wb, "both replicas pick the same winner");
+    let loser = if wa == "Alfa A" { "Alfa B" } else { "Alfa A" };
+    assert_eq!(a.conflicts(id(1), "name"), vec![loser.to_string()]);
+}
+
+#[test]
+fn an_edit_concurrent_with_archive_is_kept() {
+    let mut a = replica(1);
+    a.add_client(id(1), &draft("Alfa"), &author("anna", 0))
+        .unwrap();
+    let mut b = replica(2);
+    b.merge(&a).unwrap();
+    a.archive_client(id(1), &author("anna", 1)).unwrap();
+    b.edit_client(
+        id(1),
+        &ClientPatch {
+            email: Some("new@alfa.cz".into()),
+            ..Default::default()
+        },
+        &author("boris", 1),
+    )
+    .unwrap();
+    a.merge(&b).unwrap();
+    let card = a.client(id(1)).unwrap();
+    assert!(card.archived);
+    assert_eq!(card.email, "new@alfa.cz");
+    assert!(a.clients().is_empty(), "archived clients are not listed");
+    assert_eq!(a.summaries().len(), 1, "but they are kept");
+    a.restore_client(id(1), &author("anna", 2)).unwrap();
+    assert_eq!(a.clients().len(), 1);
+}
+
+#[test]
+fn replicas_created_offline_share_one_index_genesis() {
+    let mut a = replica(1);
+    let mut b = replica(2);
+    a.add_client(id(1), &draft("Alfa"), &author("anna", 0))
+        .unwrap();
+    b.add_client(id(2), &draft("Beta"), &author("boris", 0))
+        .unwrap();
+    a.merge(&b).unwrap();
+    b.merge(&a).unwrap();
+    let names = |x: &ClientBase| x.clients().into_iter().map(|c| c.name).collect::<Vec<_>>();
+    assert_eq!(names(&a), vec!["Alfa", "Beta"]);
+    assert_eq!(names(&a), names(&b));
+}
