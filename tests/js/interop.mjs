@@ -108,10 +108,12 @@ async function login(baseUrl, username, password) {
   return body;
 }
 
-function syncUrl(baseUrl, token) {
+function syncUrl(baseUrl, token, peerId) {
   const u = new URL("/sync", baseUrl);
   u.protocol = u.protocol === "https:" ? "wss:" : "ws:";
   u.searchParams.set("token", token);
+  // The server binds the connection to this peer id (it must start with peer_prefix).
+  u.searchParams.set("peer", peerId);
   return u.toString();
 }
 
@@ -128,7 +130,7 @@ async function main() {
   note(`logged in as ${session.rep}, index ${session.team_index}`);
 
   const peerId = `${session.peer_prefix}node-${crypto.randomBytes(6).toString("hex")}`;
-  const adapter = new WebSocketClientAdapter(syncUrl(baseUrl, session.token));
+  const adapter = new WebSocketClientAdapter(syncUrl(baseUrl, session.token, peerId));
 
   // Server peer: the adapter emits peer-candidate when the server answers our
   // join with a "peer" message.

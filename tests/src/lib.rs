@@ -1,1 +1,30 @@
+//! Helpers for Fieldbase's end-to-end tests: start the real server binary on a free
+//! port of 127.0.0.1, log in over HTTP, and run native replicas that sync with the very
+//! sans-IO client the browser uses ([`fieldbase_core::SyncClient`]) over a real
+//! websocket.
 
+pub mod replica;
+pub mod server;
+
+pub use replica::{NativeReplica, SyncReport};
+pub use server::{Login, ServerProcess, workspace_root};
+
+/// What can go wrong in a test helper.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Starting, stopping or talking to a process failed.
+    #[error("{0}")]
+    Process(String),
+    /// An HTTP call failed.
+    #[error("http: {0}")]
+    Http(String),
+    /// The websocket failed.
+    #[error("websocket: {0}")]
+    Ws(#[from] tokio_tungstenite::tungstenite::Error),
+    /// The core rejected something.
+    #[error(transparent)]
+    Core(#[from] fieldbase_core::Error),
+    /// Sync did not finish in time.
+    #[error("timed out: {0}")]
+    Timeout(String),
+}

@@ -1,0 +1,163 @@
+//! Fieldbase's sync server: reps log in, then sync their team's Automerge documents over
+//! the automerge-repo websocket protocol (served by samod), stored in SQLite.
+//!
+//! Read it top to bottom: [`run`] opens the database, makes sure a team and a first user
+//! exist, starts samod and serves [`routes::router`] until a shutdown signal, then flushes.
+
+pub mod accounts;
+pub mod durability;
+pub mod error;
+pub mod policy;
+pub mod routes;
+pub mod storage;
+pub mod transport;
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use fieldbase_core::{DocumentId, genesis_index};
+use samod::Repo;
+
+pub use error::Error;
+
+use crate::{
+    accounts::Accounts, durability::WriteBarrier, policy::TeamPolicy, routes::AppState,
+    storage::SqliteStorage,
+};
+
+/// Milliseconds since the Unix epoch, now.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// How to run the server.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where to listen.
+    pub addr: SocketAddr,
+    /// The directory holding `fieldbase.db`.
+    pub data: PathBuf,
+    /// The built PWA to serve at `/`, if any.
+    pub web: Option<PathBuf>,
+    /// The first user's password; generated and printed once when not given.
+    pub admin_password: Option<String>,
+    /// The largest websocket frame accepted, in bytes.
+    pub max_frame_bytes: usize,
+}
+
+/// The database file inside the data directory.
+pub fn db_path(data: &std::path::Path) -> PathBuf {
+    data.join("fieldbase.db")
+}
+
+/// Runs the server until SIGINT or SIGTERM.
+pub async fn run(config: Config) -> Result<(), Error> {
+    std::fs::create_dir_all(&config.data)
+        .map_err(Error::io(format!("creating {}", config.data.display())))?;
+    let db = db_path(&config.data);
+    let accounts = Accounts::open(&db)?;
+    let barrier = WriteBarrier::default();
+    let storage = SqliteStorage::open_with(&db, barrier.clone())?;
+    let policy = TeamPolicy::default();
+    let repo = Repo::build_tokio()
+        .with_storage(storage)
+        .with_share_policy(policy.clone())
+        .load()
+        .await;
+
+    let first_login = ensure_team(&accounts, &repo, config.admin_password.clone()).await?;
+
+    let url = samod::Url::parse(&format!("ws://{}/sync", config.addr))
+        .expect("a socket address makes a URL");
+    let acceptor = repo.make_acceptor(url).map_err(|_| Error::Stopped)?;
+    let state = AppState {
+        accounts,
+        acceptor,
+        policy,
+        barrier,
+        max_frame_bytes: config.max_frame_bytes,
+    };
+    let app = routes::router(state, config.web.clone());
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(Error::io(format!("listening on {}", config.addr)))?;
+    let bound = listener
+        .local_addr()
+        .map_err(Error::io("reading the bound address"))?;
+    println!("Fieldbase is running at http://{bound}");
+    match first_login {
+        Some((user, Some(password))) => println!(
+            "First start: created the user {user:?} with the password {password:?}. It is shown only this once."
+        ),
+        Some((user, None)) => {
+            println!(
+                "First start: created the user {user:?} with the password from FIELDBASE_ADMIN_PASSWORD."
+            )
+        }
+        None => {}
+    }
+    tracing::info!(%bound, "listening");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(Error::io("serving"))?;
+    tracing::info!("shutting down: flushing storage");
+    repo.stop().await;
+    Ok(())
+}
+
+/// On first start: the team, its index document and the first user. Returns the user
+/// name and the generated password (None when it came from the environment).
+async fn ensure_team(
+    accounts: &Accounts,
+    repo: &Repo,
+    admin_password: Option<String>,
+) -> Result<Option<(String, Option<String>)>, Error> {
+    let team = match accounts.first_team()? {
+        Some((team, _)) => team,
+        None => {
+            let handle = repo
+                .create(genesis_index())
+                .await
+                .map_err(|_| Error::Stopped)?;
+            let id: DocumentId = handle
+                .document_id()
+                .to_string()
+                .parse()
+                .map_err(|_| Error::Corrupt(handle.document_id().to_string()))?;
+            accounts.create_team("Team", id)?
+        }
+    };
+    if accounts.rep_count()? > 0 {
+        return Ok(None);
+    }
+    let (password, shown) = match admin_password {
+        Some(p) => (p, None),
+        None => {
+            let p = accounts::random_secret()[..16].to_string();
+            (p.clone(), Some(p))
+        }
+    };
+    accounts.add_rep(team, "admin", &password)?;
+    Ok(Some(("admin".to_string(), shown)))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

@@ -1,0 +1,251 @@
+//! The real `fieldbase-server` binary as a child process.
+
+use std::{
+    io::{BufRead, BufReader},
+    net::TcpListener,
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    sync::OnceLock,
+    time::{Duration, Instant},
+};
+
+use crate::Error;
+
+/// The workspace's top directory.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+/// The server binary, built once per test process (`cargo build` is a no-op when it is
+/// up to date).
+pub fn server_binary() -> PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let profile = if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        };
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let mut cmd = Command::new(cargo);
+        cmd.current_dir(workspace_root()).args([
+            "build",
+            "-q",
+            "-p",
+            "fieldbase-sync-server",
+            "--bin",
+            "fieldbase-server",
+        ]);
+        if profile == "release" {
+            cmd.arg("--release");
+        }
+        let status = cmd.status().expect("cargo runs");
+        assert!(status.success(), "building fieldbase-server failed");
+        let target = std::env::var("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| workspace_root().join("target"));
+        target.join(profile).join("fieldbase-server")
+    })
+    .clone()
+}
+
+/// A free TCP port on 127.0.0.1.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A fresh, empty temporary directory.
+pub fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "fieldbase-{tag}-{}-{}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// A running server process.
+pub struct ServerProcess {
+    child: Option<Child>,
+    /// Its data directory.
+    pub data: PathBuf,
+    /// Its port on 127.0.0.1.
+    pub port: u16,
+    /// The first user's password.
+    pub admin_password: String,
+    web: Option<PathBuf>,
+}
+
+/// A login's answer.
+#[derive(Debug, Clone)]
+pub struct Login {
+    /// The bearer token.
+    pub token: String,
+    /// The rep.
+    pub rep: String,
+    /// What every peer id of this rep starts with.
+    pub peer_prefix: String,
+    /// The team index document.
+    pub team_index: fieldbase_core::DocumentId,
+}
+
+impl ServerProcess {
+    /// Starts a server on a free port with a new data directory.
+    pub fn start() -> Result<Self, Error> {
+        Self::start_in(temp_dir("server"), free_port(), None)
+    }
+
+    /// Starts a server with this data directory, port and PWA directory.
+    pub fn start_in(data: PathBuf, port: u16, web: Option<PathBuf>) -> Result<Self, Error> {
+        let mut s = ServerProcess {
+            child: None,
+            data,
+            port,
+            admin_password: "admin-password-1".into(),
+            web,
+        };
+        s.spawn()?;
+        Ok(s)
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// `ws://127.0.0.1:<port>/sync`.
+    pub fn ws_url(&self) -> String {
+        format!("ws://127.0.0.1:{}/sync", self.port)
+    }
+
+    /// The command line that starts this server (for scripts that restart it).
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(server_binary());
+        cmd.arg("--data")
+            .arg(&self.data)
+            .arg("serve")
+            .arg("--addr")
+            .arg(format!("127.0.0.1:{}", self.port))
+            .env("FIELDBASE_ADMIN_PASSWORD", &self.admin_password)
+            .env("RUST_LOG", "warn");
+        if let Some(web) = &self.web {
+            cmd.arg("--web").arg(web);
+        }
+        cmd
+    }
+
+    fn spawn(&mut self) -> Result<(), Error> {
+        let mut child = self
+            .command()
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| Error::Process(format!("starting fieldbase-server: {e}")))?;
+        let stdout = child.stdout.take().expect("piped");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if line.starts_with("Fieldbase is running at") {
+                    let _ = tx.send(());
+                }
+            }
+        });
+        self.child = Some(child);
+        rx.recv_timeout(Duration::from_secs(30)).map_err(|_| {
+            Error::Process("fieldbase-server did not report it was listening within 30 s".into())
+        })
+    }
+
+    /// Stops the server gracefully (SIGTERM) and waits for it.
+    pub fn stop(&mut self) -> Result<(), Error> {
+        if let Some(mut child) = self.child.take() {
+            let pid = child.id().to_string();
+            let _ = Command::new("kill").args(["-TERM", &pid]).status();
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while Instant::now() < deadline {
+                if child.try_wait().ok().flatten().is_some() {
+                    return Ok(());
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(Error::Process(
+                "fieldbase-server ignored SIGTERM for 20 s".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Kills the server with SIGKILL, as a crash would.
+    pub fn kill9(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Starts the server again on the same port and data directory.
+    pub fn restart(&mut self) -> Result<(), Error> {
+        self.stop()?;
+        self.spawn()
+    }
+
+    /// Starts the server again after [`ServerProcess::kill9`] or [`ServerProcess::stop`].
+    pub fn start_again(&mut self) -> Result<(), Error> {
+        if self.child.is_some() {
+            return Err(Error::Process("the server is still running".into()));
+        }
+        self.spawn()
+    }
+
+    /// Adds a rep with the admin command line while the server runs.
+    pub fn add_rep(&self, username: &str, password: &str) -> Result<(), Error> {
+        let out = Command::new(server_binary())
+            .arg("--data")
+            .arg(&self.data)
+            .args(["add-rep", username, "--password", password])
+            .output()
+            .map_err(|e| Error::Process(e.to_string()))?;
+        if !out.status.success() {
+            return Err(Error::Process(format!(
+                "add-rep failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )));
+        }
+        Ok(())
+    }
+
+    /// Logs in; `Err(Error::Http)` carries the status on failure.
+    pub fn login(&self, username: &str, password: &str) -> Result<Login, Error> {
+        let resp = ureq::post(&format!("{}/api/login", self.url()))
+            .send_json(serde_json::json!({ "username": username, "password": password }));
+        match resp {
+            Ok(r) => {
+                let v: serde_json::Value = r.into_json().map_err(|e| Error::Http(e.to_string()))?;
+                let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+                Ok(Login {
+                    token: text("token"),
+                    rep: text("rep"),
+                    peer_prefix: text("peer_prefix"),
+                    team_index: text("team_index").parse()?,
+                })
+            }
+            Err(ureq::Error::Status(code, _)) => Err(Error::Http(format!("status {code}"))),
+            Err(e) => Err(Error::Http(e.to_string())),
+        }
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        self.kill9();
+    }
+}

@@ -1,0 +1,240 @@
+//! The walking skeleton end to end: the real server binary on 127.0.0.1, native
+//! replicas running the browser's sync client over real websockets.
+
+use std::time::Duration;
+
+use fieldbase_core::{ClientPatch, ClientStatus};
+use fieldbase_tests::{NativeReplica, ServerProcess};
+
+const T: Duration = Duration::from_secs(30);
+
+fn names(r: &NativeReplica) -> Vec<String> {
+    r.base.clients().into_iter().map(|c| c.name).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_reps_edit_offline_and_converge_through_the_server() {
+    let server = ServerProcess::start().unwrap();
+    server.add_rep("boris", "boris-password").unwrap();
+    let mut anna = NativeReplica::new(
+        server.login("admin", &server.admin_password).unwrap(),
+        "phone",
+    );
+    let mut boris = NativeReplica::new(server.login("boris", "boris-password").unwrap(), "laptop");
+
+    // A client both know before going offline.
+    let shared = anna
+        .add("Shared s.r.o.", "+420 601 000 001", "info@shared.cz")
+        .unwrap();
+    anna.sync(&server.ws_url(), T).await.unwrap();
+    boris.sync(&server.ws_url(), T).await.unwrap();
+    assert_eq!(names(&boris), vec!["Shared s.r.o."]);
+
+    // Offline: each adds clients and edits the shared one (different fields, and one
+    // field both change).
+    for n in 0..3 {
+        anna.add(
+            &format!("Anna client {n}"),
+            &format!("+47 22 33 44 5{n}"),
+            "",
+        )
+        .unwrap();
+    }
+    anna.edit(
+        shared,
+        &ClientPatch {
+            phone: Some("+420 601 999 999".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    anna.edit(
+        shared,
+        &ClientPatch {
+            name: Some("Shared A".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    for n in 0..2 {
+        boris
+            .add(
+                &format!("Борис клиент {n}"),
+                "",
+                &format!("b{n}@example.ru"),
+            )
+            .unwrap();
+    }
+    boris
+        .edit(
+            shared,
+            &ClientPatch {
+                status: Some(ClientStatus::Active),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    boris
+        .edit(
+            shared,
+            &ClientPatch {
+                name: Some("Shared B".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(anna.sync.status(&anna.base).pending_changes > 0);
+
+    // Back online, in turn.
+    anna.sync(&server.ws_url(), T).await.unwrap();
+    boris.sync(&server.ws_url(), T).await.unwrap();
+    anna.sync(&server.ws_url(), T).await.unwrap();
+
+    assert_eq!(anna.sync.status(&anna.base).pending_changes, 0);
+    assert_eq!(boris.sync.status(&boris.base).pending_changes, 0);
+    assert_eq!(
+        anna.base.summaries(),
+        boris.base.summaries(),
+        "both hold the same base"
+    );
+    assert_eq!(anna.base.summaries().len(), 6);
+    for r in [&anna, &boris] {
+        let card = r.base.client(shared).unwrap();
+        assert_eq!(card.phone, "+420601999999", "Anna's phone edit survives");
+        assert_eq!(
+            card.status,
+            ClientStatus::Active,
+            "Boris's status edit survives"
+        );
+        assert!(card.name == "Shared A" || card.name == "Shared B");
+        let loser = if card.name == "Shared A" {
+            "Shared B"
+        } else {
+            "Shared A"
+        };
+        assert_eq!(
+            r.base.conflicts(shared, "name"),
+            vec![loser.to_string()],
+            "the losing name stays retrievable"
+        );
+        assert!(r.id_of("Борис клиент 1").is_some());
+        assert!(r.id_of("Anna client 2").is_some());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn documents_survive_restart_and_kill_9() {
+    let mut server = ServerProcess::start().unwrap();
+    let login = server.login("admin", &server.admin_password).unwrap();
+    let mut anna = NativeReplica::new(login.clone(), "phone");
+    for n in 0..20 {
+        anna.add(&format!("Client {n:02}"), "", "").unwrap();
+    }
+    anna.sync(&server.ws_url(), T).await.unwrap();
+
+    server.restart().unwrap();
+    let mut fresh = NativeReplica::new(
+        server.login("admin", &server.admin_password).unwrap(),
+        "tablet",
+    );
+    fresh.sync(&server.ws_url(), T).await.unwrap();
+    assert_eq!(names(&fresh), names(&anna));
+    assert_eq!(
+        fresh.base.doc_ids().len(),
+        21,
+        "the index and all 20 client documents"
+    );
+
+    // A change the server acknowledged survives kill -9.
+    let id = anna.id_of("Client 07").unwrap();
+    anna.edit(
+        id,
+        &ClientPatch {
+            email: Some("acked@client7.cz".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    anna.sync(&server.ws_url(), T).await.unwrap();
+    assert_eq!(
+        anna.sync.status(&anna.base).pending_changes,
+        0,
+        "acknowledged"
+    );
+    server.kill9();
+    server.start_again().unwrap();
+    let mut after_crash =
+        NativeReplica::new(server.login("admin", &server.admin_password).unwrap(), "pc");
+    after_crash.sync(&server.ws_url(), T).await.unwrap();
+    assert_eq!(
+        after_crash.base.client(id).unwrap().email,
+        "acked@client7.cz"
+    );
+    assert_eq!(names(&after_crash), names(&anna));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_data_without_a_valid_login() {
+    use tokio_tungstenite::{connect_async, tungstenite};
+    let server = ServerProcess::start().unwrap();
+    let login = server.login("admin", &server.admin_password).unwrap();
+
+    // A wrong password and an unknown user both get 401.
+    for (user, pw) in [("admin", "wrong-password"), ("nobody", "whatever-pass")] {
+        let err = server.login(user, pw).unwrap_err();
+        assert_eq!(err.to_string(), "http: status 401");
+    }
+
+    let status_of = |r: Result<_, tungstenite::Error>| match r {
+        Err(tungstenite::Error::Http(resp)) => {
+            let body = resp
+                .body()
+                .clone()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            (resp.status().as_u16(), body)
+        }
+        Err(e) => panic!("expected an HTTP refusal, got {e}"),
+        Ok(_) => panic!("the upgrade was accepted"),
+    };
+    // No token, a forged token, and a valid token claiming someone else's peer id.
+    let (code, body) = status_of(
+        connect_async(format!("{}?peer=admin/x", server.ws_url()))
+            .await
+            .map(|_| ()),
+    );
+    assert_eq!(code, 401);
+    assert!(
+        !body.contains(&login.team_index.to_string()),
+        "no document data in a refusal"
+    );
+    let (code, _) = status_of(
+        connect_async(format!(
+            "{}?token={}&peer=admin/x",
+            server.ws_url(),
+            "f".repeat(64)
+        ))
+        .await
+        .map(|_| ()),
+    );
+    assert_eq!(code, 401);
+    let (code, body) = status_of(
+        connect_async(format!(
+            "{}?token={}&peer=boris/x",
+            server.ws_url(),
+            login.token
+        ))
+        .await
+        .map(|_| ()),
+    );
+    assert_eq!(code, 400);
+    assert!(
+        body.contains("admin/"),
+        "the refusal says which peer ids are allowed: {body}"
+    );
+
+    // With a valid login the same replica syncs.
+    let mut ok = NativeReplica::new(login, "phone");
+    ok.add("Visible", "", "").unwrap();
+    ok.sync(&server.ws_url(), T).await.unwrap();
+}
