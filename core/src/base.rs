@@ -402,12 +402,12 @@ struct Record {
 }
 
 fn read_record(doc: &Automerge, obj: &ObjId) -> Record {
-    let text = |key: &str| {
-        doc.get(obj, key)
-            .ok()
-            .flatten()
-            .and_then(|(v, _)| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
+    // Fields are scalar strings (last writer wins). A client that wrote collaborative
+    // text instead (Automerge 3's JS default for strings) is read too.
+    let text = |key: &str| match doc.get(obj, key).ok().flatten() {
+        Some((automerge::Value::Object(ObjType::Text), id)) => doc.text(&id).unwrap_or_default(),
+        Some((v, _)) => v.as_str().map(str::to_owned).unwrap_or_default(),
+        None => String::new(),
     };
     Record {
         name: text("name"),

@@ -61,6 +61,15 @@ pub struct SyncClient {
     unavailable: HashSet<DocumentId>,
     acked: HashMap<DocumentId, Vec<ChangeHash>>,
     pending: HashMap<DocumentId, usize>,
+    counted: HashMap<DocumentId, Counted>,
+}
+
+/// The last count of unacknowledged changes of one document, and what it was taken at.
+#[derive(Debug)]
+struct Counted {
+    acked: Vec<ChangeHash>,
+    heads: Vec<ChangeHash>,
+    pending: usize,
 }
 
 impl SyncClient {
@@ -76,6 +85,7 @@ impl SyncClient {
             unavailable: HashSet::new(),
             acked: HashMap::new(),
             pending: HashMap::new(),
+            counted: HashMap::new(),
         }
     }
 
@@ -246,14 +256,33 @@ impl SyncClient {
         }
     }
 
+    /// Counts the changes of `id` the server has not acknowledged. Incremental: only the
+    /// changes since the last count are walked, unless the acknowledged heads moved.
     fn recount(&mut self, base: &ClientBase, id: DocumentId) {
         let Some(doc) = base.doc(id) else { return };
+        let heads = doc.get_heads();
         let acked = self.acked.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-        let n = doc.get_changes(acked).len();
-        if n == 0 {
+        let pending = match self.counted.get(&id) {
+            Some(c) if c.acked == acked => {
+                if c.heads == heads {
+                    return;
+                }
+                c.pending + doc.get_changes(&c.heads).len()
+            }
+            _ => doc.get_changes(acked).len(),
+        };
+        self.counted.insert(
+            id,
+            Counted {
+                acked: acked.to_vec(),
+                heads,
+                pending,
+            },
+        );
+        if pending == 0 {
             self.pending.remove(&id);
         } else {
-            self.pending.insert(id, n);
+            self.pending.insert(id, pending);
         }
     }
 }

@@ -19,7 +19,9 @@ pub fn rep_of(peer: &str) -> &str {
 }
 
 /// Shares every document, read and write, with the peers of active reps; nothing with
-/// anyone else.
+/// anyone else. Documents are not announced: a peer gets the documents it asks for (a
+/// replica learns ids from its team index), so a reconnecting replica is not sent a
+/// message for every document the server happens to hold in memory.
 #[derive(Clone, Default)]
 pub struct TeamPolicy {
     reps: Arc<RwLock<HashSet<String>>>,
@@ -45,7 +47,7 @@ impl TeamPolicy {
     pub fn decide(&self, peer: &str) -> ShareConfig {
         let reps = self.reps.read().unwrap_or_else(|p| p.into_inner());
         if reps.contains(rep_of(peer)) {
-            ShareConfig::read_write()
+            ShareConfig::read_write().with_announce(false)
         } else {
             ShareConfig::none()
         }
@@ -69,10 +71,16 @@ mod tests {
     #[test]
     fn only_active_reps_get_access() {
         let p = TeamPolicy::new(["anna".to_string()]);
-        assert_eq!(p.decide("anna/abc"), ShareConfig::read_write());
+        assert_eq!(
+            p.decide("anna/abc"),
+            ShareConfig::read_write().with_announce(false)
+        );
         assert_eq!(p.decide("boris/abc"), ShareConfig::none());
         assert_eq!(p.decide("annabel/abc"), ShareConfig::none());
         p.allow("boris".into());
-        assert_eq!(p.decide("boris/x"), ShareConfig::read_write());
+        assert_eq!(
+            p.decide("boris/x"),
+            ShareConfig::read_write().with_announce(false)
+        );
     }
 }

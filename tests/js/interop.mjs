@@ -24,6 +24,12 @@
 import crypto from "node:crypto";
 import { Repo, stringifyAutomergeUrl, isValidDocumentId, encodeHeads } from "@automerge/automerge-repo";
 import { WebSocketClientAdapter } from "@automerge/automerge-repo-network-websocket";
+import { ImmutableString } from "@automerge/automerge";
+
+// Fieldbase's schema keeps card fields as scalar strings (last writer wins), which
+// Automerge 3's JS API reads and writes as ImmutableString; plain JS strings would become
+// collaborative text. `str` reads either.
+const str = v => (v instanceof ImmutableString ? v.val : typeof v === "string" ? v : v == null ? v : String(v));
 
 const OVERALL_TIMEOUT_MS = 30_000;
 const PEER_TIMEOUT_MS = 10_000;
@@ -188,7 +194,7 @@ async function main() {
     const deadline = Date.now() + EXPECT_TIMEOUT_MS;
     for (;;) {
       const clients = index.doc()?.clients ?? {};
-      const hit = Object.entries(clients).find(([, c]) => c && c.name === expectName);
+      const hit = Object.entries(clients).find(([, c]) => c && str(c.name) === expectName);
       if (hit) {
         found = hit[0];
         break;
@@ -199,15 +205,20 @@ async function main() {
     if (!isValidDocumentId(found)) throw new Error(`index key ${found} is not a valid document id`);
     const client = await repo.find(docUrl(found), { signal: AbortSignal.timeout(FIND_TIMEOUT_MS) });
     const doc = client.doc();
-    if (!doc || doc.name !== expectName) {
-      throw new Error(`client doc ${found} has name ${JSON.stringify(doc?.name)}, expected ${JSON.stringify(expectName)}`);
+    if (!doc || str(doc.name) !== expectName) {
+      throw new Error(`client doc ${found} has name ${JSON.stringify(str(doc?.name))}, expected ${JSON.stringify(expectName)}`);
     }
     note(`found client ${found}`);
   }
 
   let created = null;
   if (newName !== undefined) {
-    const fields = { name: newName, phone: "+420601123456", email: "node@example.com", status: "prospect" };
+    const fields = {
+      name: new ImmutableString(newName),
+      phone: new ImmutableString("+420601123456"),
+      email: new ImmutableString("node@example.com"),
+      status: new ImmutableString("prospect"),
+    };
     const client = repo.create({ kind: "client", ...fields, archived: false });
     created = client.documentId;
     index.change(d => {

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Quick start, command 2: set up and run every test: formatting and lints, the native
+# unit and end-to-end tests (real server processes, the Node automerge-repo client,
+# headless Chromium), and the wasm build of the PWA they use. `.ci/run` calls this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+step() { echo "== $* ($(( $(date +%s) - start )) s)"; }
+
+step setup
+wasm_env=$(scripts/setup.sh test)
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (native, all targets)"
+cargo clippy --workspace --all-targets -q -- -D warnings
+
+step "build the PWA (wasm32, release)"
+( eval "$wasm_env"; scripts/build-web.sh )
+
+if [ -z "${RUSTC:-}" ] && ! grep -q RUSTC <<<"$wasm_env"; then
+  step "cargo clippy (wasm32: core and web)"
+  cargo clippy -q -p fieldbase-web -p fieldbase-core --features fieldbase-core/wasm \
+    --target wasm32-unknown-unknown --target-dir target/wasm -- -D warnings
+fi
+
+step "cargo test (native: unit, end to end, interop, browser)"
+cargo test --workspace
+
+step "done"
