@@ -56,6 +56,7 @@ pub struct Edit {
 pub struct ClientBase {
     actor: ActorId,
     index_id: DocumentId,
+    genesis_heads: Vec<ChangeHash>,
     docs: BTreeMap<DocumentId, Automerge>,
 }
 
@@ -75,10 +76,13 @@ impl ClientBase {
     /// (16 random bytes the caller drew, new for every running replica).
     pub fn new(index_id: DocumentId, actor: ActorId) -> Self {
         let mut docs = BTreeMap::new();
-        docs.insert(index_id, genesis_index().with_actor(actor.clone()));
+        let genesis = genesis_index();
+        let genesis_heads = genesis.get_heads();
+        docs.insert(index_id, genesis.with_actor(actor.clone()));
         ClientBase {
             actor,
             index_id,
+            genesis_heads,
             docs,
         }
     }
@@ -86,6 +90,16 @@ impl ClientBase {
     /// The id of the team index document.
     pub fn index_id(&self) -> DocumentId {
         self.index_id
+    }
+
+    /// The heads every replica starts a document from: the genesis change for the index,
+    /// nothing for other documents. Changes up to these need no sending.
+    pub fn baseline_heads(&self, id: DocumentId) -> &[ChangeHash] {
+        if id == self.index_id {
+            &self.genesis_heads
+        } else {
+            &[]
+        }
     }
 
     /// The actor this replica writes as.
@@ -305,6 +319,11 @@ impl ClientBase {
         let mut ids = vec![self.index_id];
         ids.extend(self.docs.keys().copied().filter(|id| *id != self.index_id));
         ids
+    }
+
+    /// How many documents are held, the index included.
+    pub fn doc_count(&self) -> usize {
+        self.docs.len()
     }
 
     /// A held document.

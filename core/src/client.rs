@@ -2,7 +2,7 @@
 
 use std::{fmt, str::FromStr};
 
-use crate::{DocumentId, Error, Field, validate};
+use crate::{DocumentId, Error, Field, error::Problem, validate};
 
 /// Where a client stands with us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,7 +61,7 @@ impl FromStr for ClientStatus {
             .ok_or_else(|| Error::Invalid {
                 field: Field::Status,
                 value: s.to_owned(),
-                reason: "is not one of prospect, lead, active, key, dormant, lost",
+                reason: Problem::UnknownStatus,
             })
     }
 }

@@ -40,6 +40,83 @@ impl fmt::Display for Field {
     }
 }
 
+/// What is wrong with a value; `Display` gives the English words, [`Problem::key`] a
+/// stable key for translations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Problem {
+    /// Required and empty.
+    Empty,
+    /// Longer than allowed.
+    TooLong,
+    /// Holds control characters.
+    ControlChars,
+    /// A phone with characters other than digits and separators.
+    PhoneChars,
+    /// A phone without its country code.
+    PhoneCountry,
+    /// A phone whose country code starts with 0.
+    PhoneZero,
+    /// A phone with too few or too many digits.
+    PhoneLength,
+    /// An e-mail without `@`.
+    EmailNoAt,
+    /// An e-mail whose part before `@` is empty or too long.
+    EmailLocalLength,
+    /// An e-mail with a space or a second `@` before the `@`.
+    EmailLocalChars,
+    /// An e-mail with a misplaced dot before the `@`.
+    EmailDot,
+    /// An e-mail whose domain has no dot.
+    EmailDomainDot,
+    /// An e-mail with an invalid domain.
+    EmailDomain,
+    /// A status that is not one of the known ones.
+    UnknownStatus,
+}
+
+impl Problem {
+    /// A stable key (translation files use `invalid-<key>`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Problem::Empty => "empty",
+            Problem::TooLong => "too-long",
+            Problem::ControlChars => "control-chars",
+            Problem::PhoneChars => "phone-chars",
+            Problem::PhoneCountry => "phone-country",
+            Problem::PhoneZero => "phone-zero",
+            Problem::PhoneLength => "phone-length",
+            Problem::EmailNoAt => "email-no-at",
+            Problem::EmailLocalLength => "email-local-length",
+            Problem::EmailLocalChars => "email-local-chars",
+            Problem::EmailDot => "email-dot",
+            Problem::EmailDomainDot => "email-domain-dot",
+            Problem::EmailDomain => "email-domain",
+            Problem::UnknownStatus => "unknown-status",
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Problem::Empty => "must not be empty",
+            Problem::TooLong => "is longer than 200 characters",
+            Problem::ControlChars => "contains control characters",
+            Problem::PhoneChars => "may hold only digits, spaces and - . ( ) /",
+            Problem::PhoneCountry => "needs the country code, e.g. +420 601 123 456",
+            Problem::PhoneZero => "a country code never starts with 0",
+            Problem::PhoneLength => "must have 8 to 15 digits",
+            Problem::EmailNoAt => "has no @",
+            Problem::EmailLocalLength => "needs 1 to 64 characters before the @",
+            Problem::EmailLocalChars => "has a space or a second @ before the @",
+            Problem::EmailDot => "has a misplaced dot before the @",
+            Problem::EmailDomainDot => "needs a domain with a dot after the @",
+            Problem::EmailDomain => "has an invalid domain after the @",
+            Problem::UnknownStatus => "is not one of prospect, lead, active, key, dormant, lost",
+        })
+    }
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -50,8 +127,8 @@ pub enum Error {
         field: Field,
         /// The value as it was given.
         value: String,
-        /// What is wrong with it, in plain words.
-        reason: &'static str,
+        /// What is wrong with it.
+        reason: Problem,
     },
     /// No client document with this id is known to this replica.
     #[error("no client with id {0}")]

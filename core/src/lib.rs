@@ -22,7 +22,7 @@ pub mod validate;
 pub use automerge;
 pub use base::{Author, ClientBase, Edit, genesis_index};
 pub use client::{Client, ClientDraft, ClientPatch, ClientStatus, ClientSummary};
-pub use error::{Error, Field};
+pub use error::{Error, Field, Problem};
 pub use ids::DocumentId;
 pub use sync_client::{SyncClient, SyncEvent, SyncStatus};
 

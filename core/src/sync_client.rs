@@ -11,7 +11,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use automerge::{
-    ChangeHash,
+    ChangeHash, ReadDoc,
     sync::{self, SyncDoc},
 };
 
@@ -62,14 +62,16 @@ pub struct SyncClient {
     acked: HashMap<DocumentId, Vec<ChangeHash>>,
     pending: HashMap<DocumentId, usize>,
     counted: HashMap<DocumentId, Counted>,
+    /// Documents whose heads the server has told us match ours on this connection, with
+    /// those heads.
+    settled: HashMap<DocumentId, Vec<ChangeHash>>,
 }
 
-/// The last count of unacknowledged changes of one document, and what it was taken at.
+/// How many changes of one document its acknowledged heads cover.
 #[derive(Debug)]
 struct Counted {
     acked: Vec<ChangeHash>,
-    heads: Vec<ChangeHash>,
-    pending: usize,
+    covered: usize,
 }
 
 impl SyncClient {
@@ -86,6 +88,7 @@ impl SyncClient {
             acked: HashMap::new(),
             pending: HashMap::new(),
             counted: HashMap::new(),
+            settled: HashMap::new(),
         }
     }
 
@@ -123,12 +126,21 @@ impl SyncClient {
         self.states.clear();
         self.dirty.clear();
         self.unavailable.clear();
+        self.settled.clear();
     }
 
-    /// Local edits changed these documents: they have something to send.
+    /// These documents may have changed locally (an edit, or changes loaded from local
+    /// storage): count what is unsent and send it. Documents whose heads did not move
+    /// are left as they are, so calling this too often costs nothing.
     pub fn touched(&mut self, base: &ClientBase, ids: &[DocumentId]) {
         for &id in ids {
             self.recount(base, id);
+            if let Some(heads) = self.settled.get(&id) {
+                if *heads == base.heads(id) {
+                    continue;
+                }
+                self.settled.remove(&id);
+            }
             if self.server.is_some() {
                 self.dirty.insert(id);
             }
@@ -172,6 +184,11 @@ impl SyncClient {
                     })?;
                 let after = doc.get_heads();
                 let shared = state.shared_heads.clone();
+                if state.their_heads.as_ref() == Some(&after) {
+                    self.settled.insert(document_id, after.clone());
+                } else {
+                    self.settled.remove(&document_id);
+                }
                 self.unavailable.remove(&document_id);
                 self.dirty.insert(document_id);
                 if before != after {
@@ -190,6 +207,7 @@ impl SyncClient {
                 self.recount(base, document_id);
             }
             Frame::DocUnavailable { document_id, .. } => {
+                self.settled.remove(&document_id);
                 self.unavailable.insert(document_id);
                 events.push(SyncEvent::Unavailable(document_id));
             }
@@ -234,18 +252,13 @@ impl SyncClient {
         out
     }
 
-    /// The status bar's figures.
+    /// The status bar's figures; O(1) in the number of documents.
     pub fn status(&self, base: &ClientBase) -> SyncStatus {
         let connected = self.server.is_some();
         let docs_in_flight = if connected {
-            base.doc_ids()
-                .into_iter()
-                .filter(|id| !self.unavailable.contains(id))
-                .filter(|id| match self.states.get(id) {
-                    None => true,
-                    Some(s) => s.their_heads.as_deref() != Some(base.heads(*id).as_slice()),
-                })
-                .count()
+            base.doc_count()
+                .saturating_sub(self.settled.len())
+                .saturating_sub(self.unavailable.len())
         } else {
             0
         };
@@ -256,29 +269,32 @@ impl SyncClient {
         }
     }
 
-    /// Counts the changes of `id` the server has not acknowledged. Incremental: only the
-    /// changes since the last count are walked, unless the acknowledged heads moved.
+    /// Counts the changes of `id` the server has not acknowledged: all changes less those
+    /// the acknowledged heads cover. The covered count is recomputed only when the
+    /// acknowledged heads move, so a local edit costs O(1).
     fn recount(&mut self, base: &ClientBase, id: DocumentId) {
         let Some(doc) = base.doc(id) else { return };
-        let heads = doc.get_heads();
-        let acked = self.acked.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-        let pending = match self.counted.get(&id) {
-            Some(c) if c.acked == acked => {
-                if c.heads == heads {
-                    return;
-                }
-                c.pending + doc.get_changes(&c.heads).len()
+        let total = doc.stats().num_changes as usize;
+        let acked = self
+            .acked
+            .get(&id)
+            .map(Vec::as_slice)
+            .unwrap_or_else(|| base.baseline_heads(id));
+        let covered = match self.counted.get(&id) {
+            Some(c) if c.acked == acked => c.covered,
+            _ => {
+                let covered = total - doc.get_changes(acked).len();
+                self.counted.insert(
+                    id,
+                    Counted {
+                        acked: acked.to_vec(),
+                        covered,
+                    },
+                );
+                covered
             }
-            _ => doc.get_changes(acked).len(),
         };
-        self.counted.insert(
-            id,
-            Counted {
-                acked: acked.to_vec(),
-                heads,
-                pending,
-            },
-        );
+        let pending = total - covered;
         if pending == 0 {
             self.pending.remove(&id);
         } else {

@@ -1,12 +1,12 @@
 //! Checks and normalises what a person typed. Every function returns the value to store,
 //! or an [`Error::Invalid`] naming the field and the value; it never writes anything.
 
-use crate::{Error, Field};
+use crate::{Error, Field, error::Problem};
 
 /// The longest name we accept, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 
-fn invalid(field: Field, value: &str, reason: &'static str) -> Error {
+fn invalid(field: Field, value: &str, reason: Problem) -> Error {
     Error::Invalid {
         field,
         value: value.to_owned(),
@@ -19,13 +19,13 @@ fn invalid(field: Field, value: &str, reason: &'static str) -> Error {
 pub fn name(value: &str) -> Result<String, Error> {
     let folded = value.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.is_empty() {
-        return Err(invalid(Field::Name, value, "must not be empty"));
+        return Err(invalid(Field::Name, value, Problem::Empty));
     }
     if folded.chars().count() > MAX_NAME_CHARS {
-        return Err(invalid(Field::Name, value, "is longer than 200 characters"));
+        return Err(invalid(Field::Name, value, Problem::TooLong));
     }
     if folded.chars().any(char::is_control) {
-        return Err(invalid(Field::Name, value, "contains control characters"));
+        return Err(invalid(Field::Name, value, Problem::ControlChars));
     }
     Ok(folded)
 }
@@ -51,30 +51,18 @@ pub fn phone(value: &str) -> Result<String, Error> {
             '0'..='9' => digits.push(c),
             ' ' | '-' | '.' | '(' | ')' | '/' | '\u{a0}' => {}
             _ => {
-                return Err(invalid(
-                    Field::Phone,
-                    value,
-                    "may hold only digits, spaces and - . ( ) /",
-                ));
+                return Err(invalid(Field::Phone, value, Problem::PhoneChars));
             }
         }
     }
     if !international {
-        return Err(invalid(
-            Field::Phone,
-            value,
-            "needs the country code, e.g. +420 601 123 456",
-        ));
+        return Err(invalid(Field::Phone, value, Problem::PhoneCountry));
     }
     if digits.starts_with('0') {
-        return Err(invalid(
-            Field::Phone,
-            value,
-            "a country code never starts with 0",
-        ));
+        return Err(invalid(Field::Phone, value, Problem::PhoneZero));
     }
     if !(8..=15).contains(&digits.len()) {
-        return Err(invalid(Field::Phone, value, "must have 8 to 15 digits"));
+        return Err(invalid(Field::Phone, value, Problem::PhoneLength));
     }
     Ok(format!("+{digits}"))
 }
@@ -88,36 +76,20 @@ pub fn email(value: &str) -> Result<String, Error> {
         return Ok(String::new());
     }
     let Some((local, domain)) = trimmed.rsplit_once('@') else {
-        return Err(invalid(Field::Email, value, "has no @"));
+        return Err(invalid(Field::Email, value, Problem::EmailNoAt));
     };
     if local.is_empty() || local.len() > 64 {
-        return Err(invalid(
-            Field::Email,
-            value,
-            "needs 1 to 64 characters before the @",
-        ));
+        return Err(invalid(Field::Email, value, Problem::EmailLocalLength));
     }
     if local.contains('@') || local.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(invalid(
-            Field::Email,
-            value,
-            "has a space or a second @ before the @",
-        ));
+        return Err(invalid(Field::Email, value, Problem::EmailLocalChars));
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-        return Err(invalid(
-            Field::Email,
-            value,
-            "has a misplaced dot before the @",
-        ));
+        return Err(invalid(Field::Email, value, Problem::EmailDot));
     }
     let labels: Vec<&str> = domain.split('.').collect();
     if labels.len() < 2 {
-        return Err(invalid(
-            Field::Email,
-            value,
-            "needs a domain with a dot after the @",
-        ));
+        return Err(invalid(Field::Email, value, Problem::EmailDomainDot));
     }
     for label in &labels {
         let ok = !label.is_empty()
@@ -125,11 +97,7 @@ pub fn email(value: &str) -> Result<String, Error> {
             && !label.ends_with('-')
             && label.chars().all(|c| c.is_alphanumeric() || c == '-');
         if !ok {
-            return Err(invalid(
-                Field::Email,
-                value,
-                "has an invalid domain after the @",
-            ));
+            return Err(invalid(Field::Email, value, Problem::EmailDomain));
         }
     }
     Ok(format!("{local}@{}", domain.to_lowercase()))

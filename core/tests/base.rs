@@ -211,3 +211,19 @@ fn replicas_created_offline_share_one_index_genesis() {
     assert_eq!(names(&a), vec!["Alfa", "Beta"]);
     assert_eq!(names(&a), names(&b));
 }
+
+#[test]
+fn fields_written_as_collaborative_text_are_read_too() {
+    use fieldbase_core::automerge::{AutoCommit, ObjType, ROOT, transaction::Transactable};
+    // What Automerge 3's JS API writes for a plain string: a text object.
+    let mut js = AutoCommit::new();
+    js.put(ROOT, "kind", "client").unwrap();
+    let name = js.put_object(ROOT, "name", ObjType::Text).unwrap();
+    js.splice_text(&name, 0, 0, "Texto Ltda.").unwrap();
+    js.put(ROOT, "status", "lead").unwrap();
+    let mut base = replica(1);
+    base.load_doc(id(5), &js.save()).unwrap();
+    let card = base.client(id(5)).unwrap();
+    assert_eq!(card.name, "Texto Ltda.");
+    assert_eq!(card.status, ClientStatus::Lead);
+}

@@ -122,17 +122,21 @@ impl Storage for SqliteStorage {
 
     async fn load_range(&self, prefix: StorageKey) -> HashMap<StorageKey, Vec<u8>> {
         let p = key_text(&prefix);
+        let below = format!("{p}/");
         let rows: Vec<(String, Vec<u8>)> = self
             .run("load_range", p.clone(), move |c| {
-                // Every key equal to the prefix or below it: [p, p + "/" .. p + "0").
+                // One range scan of the primary key: [p, p + "0") holds p itself, every
+                // key below it (p + "/" …), and keys like p + "-x" that the filter below
+                // drops. (An OR of the two conditions would scan the whole table.)
                 let mut stmt = c.prepare_cached(
-                    "SELECT key, data FROM chunks WHERE key = ?1 OR (key >= ?1 || '/' AND key < ?1 || '0')",
+                    "SELECT key, data FROM chunks WHERE key >= ?1 AND key < ?1 || '0'",
                 )?;
                 let rows = stmt.query_map([&p], |r| Ok((r.get(0)?, r.get(1)?)))?;
                 rows.collect()
             })
             .await;
         rows.into_iter()
+            .filter(|(k, _)| k.len() + 1 == below.len() || k.starts_with(&below))
             .filter_map(|(k, v)| parse_key(&k).map(|k| (k, v)))
             .collect()
     }
@@ -198,9 +202,14 @@ mod tests {
         s.put(key(&["doc1", "incremental", "a"]), vec![1]).await;
         s.put(key(&["doc1", "snapshot", "b"]), vec![2]).await;
         s.put(key(&["doc10", "snapshot", "c"]), vec![3]).await;
+        s.put(key(&["doc1-x", "snapshot", "d"]), vec![5]).await;
         s.put(key(&["doc1", "incremental", "a"]), vec![4]).await;
         let range = s.load_range(key(&["doc1"])).await;
-        assert_eq!(range.len(), 2, "doc10 is not under doc1: {range:?}");
+        assert_eq!(
+            range.len(),
+            2,
+            "doc10 and doc1-x are not under doc1: {range:?}"
+        );
         assert_eq!(range[&key(&["doc1", "incremental", "a"])], vec![4]);
         s.delete(key(&["doc1", "snapshot", "b"])).await;
         drop(s);

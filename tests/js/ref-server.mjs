@@ -13,7 +13,7 @@
 //                    senderId does not start with peer_prefix gets an "error"
 //                    message and the socket is closed.
 //
-// Usage:  PORT=8080 FB_USER=alice FB_PASSWORD=secret node ref-server.mjs [--data DIR]
+// Usage:  PORT=8080 FB_USER=alice FB_PASSWORD=secret node ref-server.mjs [--data DIR] [--web DIR]
 //
 // Environment:
 //   PORT            listen port on 127.0.0.1 (default 0 = pick a free one)
@@ -26,6 +26,10 @@
 // With --data DIR documents are persisted with automerge-repo-storage-nodefs
 // and the team index id is kept in DIR/fieldbase-ref.json, so a restart on the
 // same DIR serves the same index. Without it everything is in memory.
+//
+// With --web DIR it also serves the static files in DIR (the built PWA, web/dist) from
+// "/" on the same origin: GET/HEAD only, index.html for "/" and for extension-less
+// paths, "Cache-Control: no-cache" so the service worker decides what is cached.
 //
 // When listening it prints one JSON line to stdout:
 //   {"listening":true,"port":N,"url":"http://127.0.0.1:N","team_index":"..."}
@@ -41,13 +45,15 @@ import { NodeWSServerAdapter } from "@automerge/automerge-repo-network-websocket
 const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
 function parseArgs(argv) {
-  const out = { data: null };
+  const out = { data: null, web: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--data") out.data = argv[++i];
     else if (a.startsWith("--data=")) out.data = a.slice("--data=".length);
+    else if (a === "--web") out.web = argv[++i];
+    else if (a.startsWith("--web=")) out.web = a.slice("--web=".length);
     else if (a === "-h" || a === "--help") {
-      process.stderr.write("usage: PORT=N FB_USER=u FB_PASSWORD=p node ref-server.mjs [--data DIR]\n");
+      process.stderr.write("usage: PORT=N FB_USER=u FB_PASSWORD=p node ref-server.mjs [--data DIR] [--web DIR]\n");
       process.exit(0);
     } else {
       process.stderr.write(`unknown argument: ${a}\n`);
@@ -117,6 +123,48 @@ class FieldbaseWSServerAdapter extends NodeWSServerAdapter {
   }
 }
 
+const STATIC_TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+// Serves a file of the --web directory; true when it answered.
+function serveStatic(root, req, res, pathname) {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  let rel;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  if (rel.endsWith("/")) rel += "index.html";
+  else if (!path.extname(rel)) rel = "/index.html";
+  const file = path.resolve(root, "." + path.posix.normalize(rel));
+  if (file !== root && !file.startsWith(root + path.sep)) return false;
+  let body;
+  try {
+    body = fs.readFileSync(file);
+  } catch {
+    return false;
+  }
+  res.writeHead(200, {
+    "content-type": STATIC_TYPES[path.extname(file)] || "application/octet-stream",
+    "content-length": body.length,
+    "cache-control": "no-cache",
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+  return true;
+}
+
 async function main() {
   let storage;
   let stateFile = null;
@@ -154,6 +202,7 @@ async function main() {
   }
 
   const tokens = new Map(); // token -> { user, expiresAt }
+  const webRoot = args.web ? path.resolve(args.web) : null;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
@@ -192,6 +241,7 @@ async function main() {
       });
       return;
     }
+    if (webRoot && !url.pathname.startsWith("/api/") && serveStatic(webRoot, req, res, url.pathname)) return;
     json(404, { error: "not found" });
   });
 
@@ -220,7 +270,7 @@ async function main() {
   process.stdout.write(
     JSON.stringify({ listening: true, port, url: `http://${HOST}:${port}`, team_index: teamIndex }) + "\n",
   );
-  log(`listening on ${HOST}:${port}, team index ${teamIndex}, data ${args.data ?? "(memory)"}`);
+  log(`listening on ${HOST}:${port}, team index ${teamIndex}, data ${args.data ?? "(memory)"}${webRoot ? `, web ${webRoot}` : ""}`);
 
   let stopping = false;
   const stop = async sig => {

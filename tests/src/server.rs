@@ -225,7 +225,12 @@ impl ServerProcess {
 
     /// Logs in; `Err(Error::Http)` carries the status on failure.
     pub fn login(&self, username: &str, password: &str) -> Result<Login, Error> {
-        let resp = ureq::post(&format!("{}/api/login", self.url()))
+        Self::login_at(&self.url(), username, password)
+    }
+
+    /// Logs in to the server at `url` (`http://127.0.0.1:<port>`, a trailing `/` is fine).
+    pub fn login_at(url: &str, username: &str, password: &str) -> Result<Login, Error> {
+        let resp = ureq::post(&format!("{}/api/login", url.trim_end_matches('/')))
             .send_json(serde_json::json!({ "username": username, "password": password }));
         match resp {
             Ok(r) => {

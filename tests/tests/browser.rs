@@ -1,0 +1,175 @@
+//! The PWA in a real headless Chromium (Playwright, `tests/js/browser-e2e.mjs`) against
+//! the real server: log in, add a client, kill the server, reload with no server (the
+//! service worker opens the app, IndexedDB still has the client, the status says
+//! offline), add a client offline, start the server again: synced, nothing pending, and
+//! a native replica sees both clients. Then two tabs editing offline at once
+//! (`browser-tabs.mjs`).
+
+use std::{
+    path::{Path, PathBuf},
+    process::Command,
+    time::Duration,
+};
+
+use fieldbase_tests::{
+    NativeReplica, ServerProcess,
+    server::{free_port, server_binary, temp_dir},
+    workspace_root,
+};
+
+/// A server started by shell commands (so that the Node script can stop and start it),
+/// tracked through a pid file.
+struct ShellServer {
+    start: String,
+    stop: String,
+    pidfile: PathBuf,
+    port: u16,
+}
+
+impl ShellServer {
+    fn new(data: &Path, web: &Path, password: &str) -> Self {
+        let port = free_port();
+        let pidfile = data.join("server.pid");
+        let start = format!(
+            "FIELDBASE_ADMIN_PASSWORD='{password}' RUST_LOG=warn '{bin}' --data '{data}' serve \
+             --addr 127.0.0.1:{port} --web '{web}' >> '{data}/server.log' 2>&1 < /dev/null & \
+             echo $! > '{pid}'; \
+             for i in $(seq 1 200); do (echo > /dev/tcp/127.0.0.1/{port}) 2>/dev/null && exit 0; sleep 0.05; done; exit 1",
+            bin = server_binary().display(),
+            data = data.display(),
+            web = web.display(),
+            pid = pidfile.display(),
+        );
+        // kill -9: the browser saw its changes acknowledged, so they must survive a crash.
+        let stop = format!(
+            "pid=$(cat '{pid}'); kill -9 $pid; while kill -0 $pid 2>/dev/null; do sleep 0.05; done",
+            pid = pidfile.display()
+        );
+        // The hooks run under whatever shell Node picks: make them bash scripts.
+        let script = |name: &str, body: &str| {
+            let path = data.join(name);
+            std::fs::write(&path, format!("#!/usr/bin/env bash\n{body}\n")).expect("write hook");
+            format!("bash '{}'", path.display())
+        };
+        ShellServer {
+            start: script("start.sh", &start),
+            stop: script("stop.sh", &stop),
+            pidfile,
+            port,
+        }
+    }
+
+    fn run(cmd: &str) {
+        let ok = Command::new("bash")
+            .arg("-c")
+            .arg(cmd)
+            .status()
+            .expect("bash runs")
+            .success();
+        assert!(ok, "{cmd} failed");
+    }
+}
+
+impl Drop for ShellServer {
+    fn drop(&mut self) {
+        if let Ok(pid) = std::fs::read_to_string(&self.pidfile) {
+            let _ = Command::new("kill").args(["-9", pid.trim()]).status();
+        }
+    }
+}
+
+fn web_dist() -> PathBuf {
+    let web = workspace_root().join("web/dist");
+    assert!(
+        web.join("index.html").is_file() && web.join("sw.js").is_file(),
+        "web/dist is not built: run scripts/build-web.sh (scripts/test.sh does)"
+    );
+    web
+}
+
+fn run_node(script: &str, envs: &[(&str, String)]) -> serde_json::Value {
+    let js = workspace_root().join("tests/js");
+    assert!(
+        js.join("node_modules/playwright-core").is_dir(),
+        "tests/js/node_modules is missing: run scripts/setup.sh test"
+    );
+    let out = Command::new("node")
+        .current_dir(&js)
+        .arg(script)
+        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let v: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap_or_default())
+        .unwrap_or_else(|_| {
+            panic!(
+                "{script} printed {stdout:?}; stderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+    assert!(
+        out.status.success() && v["ok"] == true,
+        "{script} failed: {v}\nstderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    v
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pwa_works_offline_and_syncs_when_the_server_returns() {
+    let web = web_dist();
+    let data = temp_dir("browser");
+    let password = "browser-password-1";
+    let server = ShellServer::new(&data, &web, password);
+    ShellServer::run(&server.start);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    let name = format!("Browser E2E {:04x}", rand::random::<u16>());
+    let shots = workspace_root().join("docs/screenshots");
+
+    let v = run_node(
+        "browser-e2e.mjs",
+        &[
+            ("FB_URL", url.clone()),
+            ("FB_USER", "admin".into()),
+            ("FB_PASSWORD", password.into()),
+            ("FB_STOP_CMD", server.stop.clone()),
+            ("FB_START_CMD", server.start.clone()),
+            ("FB_CLIENT_NAME", name.clone()),
+            ("FB_SHOTS", shots.display().to_string()),
+        ],
+    );
+    assert_eq!(
+        v["relogin"], false,
+        "our server keeps sessions across a restart: {v}"
+    );
+
+    // A native replica sees what the browser added, online and offline.
+    let probe = ServerProcess::login_at(&url, "admin", password).unwrap();
+    let mut native = NativeReplica::new(probe, "probe");
+    native
+        .sync(
+            &format!("ws://127.0.0.1:{}/sync", server.port),
+            Duration::from_secs(30),
+        )
+        .await
+        .unwrap();
+    for n in [name.clone(), format!("{name} (offline)")] {
+        assert!(
+            native.id_of(&n).is_some(),
+            "{n} reached the server: {:?}",
+            native.base.clients()
+        );
+    }
+
+    // Two tabs of one browser, offline at once, lose nothing.
+    run_node(
+        "browser-tabs.mjs",
+        &[
+            ("FB_URL", url.clone()),
+            ("FB_USER", "admin".into()),
+            ("FB_PASSWORD", password.into()),
+            ("FB_STOP_CMD", server.stop.clone()),
+            ("FB_START_CMD", server.start.clone()),
+        ],
+    );
+}

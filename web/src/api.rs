@@ -1,0 +1,51 @@
+//! The HTTP half of the server contract: login, logout and a reachability probe.
+
+use gloo_net::http::Request;
+
+use crate::session::{Credentials, Session};
+
+/// Why a login failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoginError {
+    /// 401: wrong username or password.
+    BadCredentials,
+    /// The request never got an answer (offline, server down).
+    Network,
+    /// Any other answer, with its HTTP status.
+    Server(u16),
+}
+
+/// `POST /api/login`; the server also sets the `fb_token` cookie.
+pub async fn login(username: &str, password: &str) -> Result<Session, LoginError> {
+    let body = Credentials {
+        username: username.to_owned(),
+        password: password.to_owned(),
+    };
+    let response = Request::post("/api/login")
+        .json(&body)
+        .map_err(|_| LoginError::Network)?
+        .send()
+        .await
+        .map_err(|_| LoginError::Network)?;
+    match response.status() {
+        200 => {
+            let text = response.text().await.map_err(|_| LoginError::Network)?;
+            Session::from_json(&text).ok_or(LoginError::Server(200))
+        }
+        401 => Err(LoginError::BadCredentials),
+        status => Err(LoginError::Server(status)),
+    }
+}
+
+/// `POST /api/logout`, best effort: signing out on the device never waits for it.
+pub async fn logout() {
+    if let Ok(request) = Request::post("/api/logout").build() {
+        let _ = request.send().await;
+    }
+}
+
+/// True when the server answers HTTP at all (any status): used to tell "server down"
+/// from "server up but the websocket refused our token".
+pub async fn server_reachable() -> bool {
+    Request::get("/healthz").send().await.is_ok()
+}

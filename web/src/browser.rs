@@ -1,0 +1,128 @@
+//! Small wrappers over browser APIs: randomness, clocks, preferred languages, local
+//! preferences and durable storage.
+
+use wasm_bindgen::JsCast;
+
+use crate::i18n::Lang;
+
+/// Where the chosen language is remembered (a preference, not data: localStorage).
+const LANG_KEY: &str = "fieldbase.lang";
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("the app runs in a window")
+}
+
+/// `N` bytes from `crypto.getRandomValues`.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    window()
+        .crypto()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes))
+        .expect("crypto.getRandomValues is available");
+    bytes
+}
+
+/// 32 random bits.
+pub fn random_u32() -> u32 {
+    u32::from_le_bytes(random_bytes::<4>())
+}
+
+/// Lower-case hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// `HH:MM` of an instant in the device's time zone.
+pub fn local_hh_mm(ms: f64) -> String {
+    let d = js_sys::Date::new(&ms.into());
+    crate::status::hh_mm(d.get_hours(), d.get_minutes())
+}
+
+/// The language to start in: the one picked before, else the browser's preference.
+pub fn initial_lang() -> Lang {
+    if let Some(lang) = local_storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|tag| Lang::from_tag(&tag))
+    {
+        return lang;
+    }
+    let nav = window().navigator();
+    let tags: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(nav.language())
+        .collect();
+    Lang::negotiate(tags.iter().map(String::as_str))
+}
+
+/// Remembers the picked language and sets the page's `lang` attribute.
+pub fn remember_lang(lang: Lang) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LANG_KEY, lang.code());
+    }
+    apply_lang(lang);
+}
+
+/// Sets `<html lang>` (screen readers and hyphenation follow it).
+pub fn apply_lang(lang: Lang) {
+    if let Some(root) = window().document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Asks the browser not to evict the app's storage under pressure
+/// (`navigator.storage.persist()`); the answer is only logged.
+pub fn request_persistent_storage() {
+    let Ok(promise) = window().navigator().storage().persist() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(granted) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            let granted = granted.as_bool().unwrap_or(false);
+            web_sys::console::info_1(
+                &format!("fieldbase: persistent storage granted: {granted}").into(),
+            );
+        }
+    });
+}
+
+/// Asks the rep to confirm something (a native dialog); false when it cannot be shown.
+pub fn confirm(message: &str) -> bool {
+    window().confirm_with_message(message).unwrap_or(false)
+}
+
+/// The `ws:`/`wss:` URL of a path on this origin.
+pub fn websocket_url(path_and_query: &str) -> String {
+    let location = window().location();
+    let scheme = match location.protocol().as_deref() {
+        Ok("https:") => "wss:",
+        _ => "ws:",
+    };
+    let host = location.host().unwrap_or_default();
+    format!("{scheme}//{host}{path_and_query}")
+}
+
+/// Percent-encodes a query value (`encodeURIComponent`).
+pub fn encode_query(value: &str) -> String {
+    js_sys::encode_uri_component(value).into()
+}
+
+/// The element the app mounts in, with the loading splash removed.
+pub fn mount_point() -> web_sys::Element {
+    let document = window().document().expect("a document");
+    let root = document
+        .get_element_by_id("app")
+        .unwrap_or_else(|| document.body().expect("a body").unchecked_into());
+    root.set_inner_html("");
+    root
+}

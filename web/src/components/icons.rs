@@ -1,0 +1,65 @@
+//! Inline SVG icons (decorative: `aria-hidden`).
+
+use yew::prelude::*;
+
+/// The Fieldbase mark: a map pin holding a person.
+pub fn logo() -> Html {
+    html! {
+        <svg viewBox="0 0 48 48" width="100%" height="100%" aria-hidden="true">
+            <rect width="48" height="48" rx="12" fill="currentColor" />
+            <path d="M24 9c-6.6 0-12 5.2-12 11.7C12 29.5 24 40 24 40s12-10.5 12-19.3C36 14.2 30.6 9 24 9z"
+                  fill="#fff" />
+            <circle cx="24" cy="19" r="4.2" fill="currentColor" />
+            <path d="M18.4 28.4c1.1-2.9 3.1-4.5 5.6-4.5s4.5 1.6 5.6 4.5" stroke="currentColor"
+                  stroke-width="3" fill="none" stroke-linecap="round" />
+        </svg>
+    }
+}
+
+fn stroke(d: &'static str) -> Html {
+    html! {
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none"
+             stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+            <path d={d} />
+        </svg>
+    }
+}
+
+/// Sign out (a door with an arrow).
+pub fn sign_out() -> Html {
+    stroke("M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l-5-5 5-5M5 12h11")
+}
+
+/// Retry (a circular arrow).
+pub fn retry() -> Html {
+    stroke("M21 12a9 9 0 1 1-2.64-6.36M21 3v6h-6")
+}
+
+/// A telephone handset.
+pub fn phone() -> Html {
+    stroke(
+        "M22 16.9v3a2 2 0 0 1-2.2 2 19.8 19.8 0 0 1-8.6-3.1 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.1 4.2 2 2 0 0 1 4.1 2h3a2 2 0 0 1 2 1.7c.1 1 .4 1.9.7 2.8a2 2 0 0 1-.5 2.1L8 9.9a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.8.7a2 2 0 0 1 1.7 2z",
+    )
+}
+
+/// An envelope.
+pub fn mail() -> Html {
+    stroke("M4 5h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2zM22 7l-10 7L2 7")
+}
+
+/// A globe (language).
+pub fn globe() -> Html {
+    stroke(
+        "M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20",
+    )
+}
+
+/// A plus sign.
+pub fn plus() -> Html {
+    stroke("M12 5v14M5 12h14")
+}
+
+/// A check mark.
+pub fn check() -> Html {
+    stroke("M20 6 9 17l-5-5")
+}

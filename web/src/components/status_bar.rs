@@ -1,0 +1,60 @@
+//! The always-visible sync status bar.
+
+use yew::prelude::*;
+
+use crate::{app::use_i18n, browser, components::icons, status::SyncState};
+
+/// Properties of [`SyncStatusBar`].
+#[derive(Properties, PartialEq)]
+pub struct SyncStatusBarProps {
+    /// offline / connecting / syncing / synced.
+    pub state: SyncState,
+    /// Local changes the server has not acknowledged.
+    pub pending: usize,
+    /// When everything was last in sync.
+    pub last_synced: Option<f64>,
+    /// Reconnect now.
+    pub on_retry: Callback<()>,
+}
+
+/// State, pending changes, last sync; `data-testid="sync-status"` with `data-state`
+/// and `data-pending` for tests.
+#[component]
+pub fn SyncStatusBar(props: &SyncStatusBarProps) -> Html {
+    let i18n = use_i18n();
+    let state = props.state.as_str();
+    let pending = if props.pending == 0 {
+        i18n.t("sync-all-sent")
+    } else {
+        i18n.count("sync-pending", props.pending)
+    };
+    let last = match props.last_synced {
+        Some(ms) => i18n.t_with("sync-last", &[("time", browser::local_hh_mm(ms).as_str())]),
+        None => i18n.t("sync-never"),
+    };
+    let onclick = {
+        let cb = props.on_retry.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    html! {
+        <div class={classes!("sync-bar", format!("state-{state}"))}
+             data-testid="sync-status" data-state={state} data-pending={props.pending.to_string()}
+             role="status" aria-live="polite">
+            <span class="sync-dot" aria-hidden="true"></span>
+            <div class="sync-text">
+                <strong class="sync-label">{ i18n.t(props.state.label_key()) }</strong>
+                <span class={classes!("sync-pending", (props.pending > 0).then_some("has-pending"))}>
+                    { pending }
+                </span>
+            </div>
+            <span class="sync-last" data-testid="last-synced">{ last }</span>
+            if props.state == SyncState::Offline {
+                <button class="button ghost retry" {onclick} data-testid="retry"
+                        aria-label={i18n.t("sync-retry")} title={i18n.t("sync-retry")}>
+                    { icons::retry() }
+                    <span class="hide-narrow">{ i18n.t("sync-retry") }</span>
+                </button>
+            }
+        </div>
+    }
+}

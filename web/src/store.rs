@@ -1,0 +1,358 @@
+//! The device's copy of everything: IndexedDB through `indexed_db_futures`.
+//!
+//! Database `fieldbase`, two object stores with out-of-line keys:
+//! * `chunks`: key `[docId, seq]`, value a `Uint8Array` of Automerge bytes (see
+//!   `persist.rs` for what a chunk is);
+//! * `meta`: key a string: `session` (the session as JSON), `persisted/<docId>` and
+//!   `acked/<docId>` (heads as a JSON array of hex strings), `last_synced` (ms).
+//!
+//! Every write is one read-write transaction with `durability: "strict"`, committed
+//! explicitly and awaited: when [`Store::write`] returns `Ok`, the data is on disk.
+//! Several tabs may share the database; `persist.rs` explains why they never clobber
+//! each other's chunks.
+
+use std::collections::BTreeMap;
+
+use fieldbase_core::{ClientBase, DocumentId, automerge::ChangeHash};
+use indexed_db_futures::{
+    KeyRange,
+    database::Database,
+    prelude::*,
+    transaction::{TransactionDurability, TransactionMode, TransactionOptions},
+};
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::{
+    persist::{Placement, Planned, compact, heads_from_strings, heads_to_strings, placement},
+    session::Session,
+};
+
+const DB_NAME: &str = "fieldbase";
+const DB_VERSION: u32 = 1;
+const CHUNKS: &str = "chunks";
+const META: &str = "meta";
+const SESSION: &str = "session";
+const LAST_SYNCED: &str = "last_synced";
+
+/// A storage failure, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreError(pub String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn err(e: impl std::fmt::Display) -> StoreError {
+    StoreError(e.to_string())
+}
+
+/// One document as read back at start.
+#[derive(Debug)]
+pub struct LoadedDoc {
+    /// The document.
+    pub id: DocumentId,
+    /// Its chunks concatenated in sequence order.
+    pub bytes: Vec<u8>,
+}
+
+/// Everything read back at start.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The documents.
+    pub docs: Vec<LoadedDoc>,
+    /// What the server had acknowledged, per document.
+    pub acked: Vec<(DocumentId, Vec<ChangeHash>)>,
+    /// When the app was last fully synced.
+    pub last_synced: Option<f64>,
+}
+
+/// The writes of one transaction.
+#[derive(Debug, Default)]
+pub struct Batch {
+    planned: Vec<Planned>,
+    meta: Vec<(String, JsValue)>,
+}
+
+impl Batch {
+    /// Adds planned chunk writes.
+    pub fn chunks(&mut self, planned: Vec<Planned>) {
+        self.planned.extend(planned);
+    }
+
+    /// Records what the server acknowledged of a document.
+    pub fn acked(&mut self, doc: DocumentId, heads: &[ChangeHash]) {
+        self.meta.push((format!("acked/{doc}"), heads_value(heads)));
+    }
+
+    /// Records when the app was last fully synced.
+    pub fn last_synced(&mut self, ms: f64) {
+        self.meta
+            .push((LAST_SYNCED.to_owned(), JsValue::from_f64(ms)));
+    }
+
+    /// Nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.planned.is_empty() && self.meta.is_empty()
+    }
+}
+
+fn heads_value(heads: &[ChangeHash]) -> JsValue {
+    JsValue::from_str(&serde_json::to_string(&heads_to_strings(heads)).unwrap_or_default())
+}
+
+fn chunk_key(doc: DocumentId, seq: u32) -> JsValue {
+    Array::of2(&JsValue::from_str(&doc.to_string()), &JsValue::from(seq)).into()
+}
+
+/// Every chunk key of `doc`: `[doc, 0]` up to, not including, `[doc, []]` (an array
+/// sorts after every number).
+fn doc_range(doc: DocumentId) -> KeyRange<JsValue> {
+    KeyRange::Bound(
+        chunk_key(doc, 0),
+        false,
+        Array::of2(&JsValue::from_str(&doc.to_string()), &Array::new()).into(),
+        true,
+    )
+}
+
+/// The open database.
+#[derive(Debug)]
+pub struct Store {
+    db: Database,
+}
+
+impl Store {
+    /// Opens (creating or upgrading) the database.
+    pub async fn open() -> Result<Store, StoreError> {
+        let db = Database::open(DB_NAME)
+            .with_version(DB_VERSION)
+            .with_on_upgrade_needed(|event, db| {
+                if event.old_version() < 1.0 {
+                    db.create_object_store(CHUNKS).build()?;
+                    db.create_object_store(META).build()?;
+                }
+                Ok(())
+            })
+            .await
+            .map_err(err)?;
+        Ok(Store { db })
+    }
+
+    fn strict_tx(&self) -> Result<indexed_db_futures::transaction::Transaction<'_>, StoreError> {
+        self.db
+            .transaction([CHUNKS, META])
+            .with_mode(TransactionMode::Readwrite)
+            .with_options(TransactionOptions::new().with_durability(TransactionDurability::Strict))
+            .build()
+            .map_err(err)
+    }
+
+    /// The stored session, if a rep is signed in on this device.
+    pub async fn session(&self) -> Result<Option<Session>, StoreError> {
+        let tx = self.db.transaction(META).build().map_err(err)?;
+        let meta = tx.object_store(META).map_err(err)?;
+        let value: Option<JsValue> = meta
+            .get(SESSION)
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?;
+        Ok(value
+            .and_then(|v| v.as_string())
+            .and_then(|s| Session::from_json(&s)))
+    }
+
+    /// Stores the session (strictly durable).
+    pub async fn save_session(&self, session: &Session) -> Result<(), StoreError> {
+        let tx = self.strict_tx()?;
+        let meta = tx.object_store(META).map_err(err)?;
+        let _req = meta
+            .put(JsValue::from_str(&session.to_json()))
+            .with_key(SESSION)
+            .without_key_type()
+            .primitive()
+            .map_err(err)?;
+        tx.commit().await.map_err(err)
+    }
+
+    /// Reads every document's chunks and the sync bookkeeping.
+    pub async fn load(&self) -> Result<Loaded, StoreError> {
+        let tx = self.db.transaction([CHUNKS, META]).build().map_err(err)?;
+        let chunks = tx.object_store(CHUNKS).map_err(err)?;
+        let keys = chunks
+            .get_all_keys::<JsValue>()
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?
+            .collect::<Result<Vec<JsValue>, _>>()
+            .map_err(err)?;
+        let values = chunks
+            .get_all::<JsValue>()
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?
+            .collect::<Result<Vec<JsValue>, _>>()
+            .map_err(err)?;
+        let meta = tx.object_store(META).map_err(err)?;
+        let meta_keys = meta
+            .get_all_keys::<JsValue>()
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?
+            .collect::<Result<Vec<JsValue>, _>>()
+            .map_err(err)?;
+        let meta_values = meta
+            .get_all::<JsValue>()
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?
+            .collect::<Result<Vec<JsValue>, _>>()
+            .map_err(err)?;
+        drop(tx);
+
+        // Keys come sorted: by document, then by sequence number.
+        let mut docs: BTreeMap<String, LoadedDoc> = BTreeMap::new();
+        for (key, value) in keys.into_iter().zip(values) {
+            let key: Array = key.unchecked_into();
+            let Some(doc) = key.get(0).as_string() else {
+                continue;
+            };
+            let Ok(id) = doc.parse::<DocumentId>() else {
+                continue;
+            };
+            let bytes = Uint8Array::new(&value).to_vec();
+            docs.entry(doc)
+                .or_insert_with(|| LoadedDoc {
+                    id,
+                    bytes: Vec::new(),
+                })
+                .bytes
+                .extend_from_slice(&bytes);
+        }
+
+        let mut loaded = Loaded {
+            docs: docs.into_values().collect(),
+            ..Loaded::default()
+        };
+        for (key, value) in meta_keys.into_iter().zip(meta_values) {
+            let Some(key) = key.as_string() else { continue };
+            if key == LAST_SYNCED {
+                loaded.last_synced = value.as_f64();
+            } else if let Some(doc) = key.strip_prefix("acked/") {
+                let heads: Vec<String> = value
+                    .as_string()
+                    .and_then(|s| serde_json::from_str(&s).ok())
+                    .unwrap_or_default();
+                if let Ok(id) = doc.parse() {
+                    loaded.acked.push((id, heads_from_strings(&heads)));
+                }
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Writes a batch in one strictly durable transaction; `Ok` means it is on disk, with
+    /// the heads now persisted for each document written.
+    ///
+    /// Each chunk's sequence number is taken from the keys stored for its document
+    /// inside the transaction (other tabs write too). A document that reached
+    /// `MAX_CHUNKS` is compacted: its stored chunks are merged into `base` and replaced
+    /// by one snapshot, in the same transaction.
+    pub async fn write(
+        &self,
+        batch: &Batch,
+        base: &mut ClientBase,
+    ) -> Result<Vec<(DocumentId, Vec<ChangeHash>)>, StoreError> {
+        if batch.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tx = self.strict_tx()?;
+        let chunks = tx.object_store(CHUNKS).map_err(err)?;
+        let meta = tx.object_store(META).map_err(err)?;
+        let mut written = Vec::new();
+        let mut requests = Vec::new();
+        for planned in &batch.planned {
+            let doc = planned.doc;
+            // Only IndexedDB requests are awaited in here: anything else would let the
+            // transaction auto-commit half-way.
+            let seqs: Vec<u32> = chunks
+                .get_all_keys::<JsValue>()
+                .with_query::<JsValue, _>(doc_range(doc))
+                .primitive()
+                .map_err(err)?
+                .await
+                .map_err(err)?
+                .filter_map(|k| k.ok())
+                .filter_map(|k| k.unchecked_into::<Array>().get(1).as_f64())
+                .map(|s| s as u32)
+                .collect();
+            let (seq, bytes, heads) = match placement(&seqs) {
+                Placement::Append { seq } => (seq, planned.bytes.clone(), planned.heads.clone()),
+                Placement::Compact { seq } => {
+                    let stored: Vec<Vec<u8>> = chunks
+                        .get_all::<JsValue>()
+                        .with_query::<JsValue, _>(doc_range(doc))
+                        .primitive()
+                        .map_err(err)?
+                        .await
+                        .map_err(err)?
+                        .filter_map(|v| v.ok())
+                        .map(|v| Uint8Array::new(&v).to_vec())
+                        .collect();
+                    let (snapshot, heads) = compact(base, doc, &stored);
+                    requests.push(
+                        chunks
+                            .delete::<JsValue, _>(doc_range(doc))
+                            .primitive()
+                            .map_err(err)?,
+                    );
+                    (seq, snapshot, heads)
+                }
+            };
+            let value: JsValue = Uint8Array::from(bytes.as_slice()).into();
+            requests.push(
+                chunks
+                    .put(value)
+                    .with_key(chunk_key(doc, seq))
+                    .without_key_type()
+                    .primitive()
+                    .map_err(err)?,
+            );
+            requests.push(
+                meta.put(heads_value(&heads))
+                    .with_key(format!("persisted/{doc}"))
+                    .without_key_type()
+                    .primitive()
+                    .map_err(err)?,
+            );
+            written.push((doc, heads));
+        }
+        for (key, value) in &batch.meta {
+            requests.push(
+                meta.put(value.clone())
+                    .with_key(key.clone())
+                    .without_key_type()
+                    .primitive()
+                    .map_err(err)?,
+            );
+        }
+        tx.commit().await.map_err(err)?;
+        drop(requests);
+        Ok(written)
+    }
+
+    /// Deletes everything on the device (sign-out).
+    pub async fn clear(&self) -> Result<(), StoreError> {
+        let tx = self.strict_tx()?;
+        let _a = tx.object_store(CHUNKS).map_err(err)?.clear().map_err(err)?;
+        let _b = tx.object_store(META).map_err(err)?.clear().map_err(err)?;
+        tx.commit().await.map_err(err)
+    }
+}
