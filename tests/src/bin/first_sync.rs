@@ -98,8 +98,12 @@ async fn main() {
         "build locally (one doc)",
         t.elapsed().as_secs_f64()
     );
-    // These replicas follow an index of their own (one tiny document), not the team's,
-    // so that they sync the one big document only.
+    // A server of its own, so that the documents above do not weigh on it, and replicas
+    // that follow an index of their own (one tiny document), so that they sync the one
+    // big document only.
+    drop(server);
+    let server = ServerProcess::start().expect("second server starts");
+    let login = server.login("admin", &server.admin_password).expect("login");
     let own_index = fieldbase_tests::Login {
         team_index: DocumentId::from_bytes(rand::random()),
         ..login.clone()
