@@ -73,8 +73,8 @@ if [ "$(cat tests/js/node_modules/.fieldbase-lock 2>/dev/null)" != "$lock_sum" ]
 fi
 
 # --- 4. Chromium for the browser tests -----------------------------------------------
-if [ "$what" = test ] && ! [ -x /usr/bin/chromium ]; then
-  log "installing Debian's chromium"
+if [ "$what" = test ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
+  log "installing Debian's chromium and chromium-driver"
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
 fi

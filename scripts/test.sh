@@ -21,9 +21,13 @@ step "build the PWA (wasm32, release)"
 
 if [ -z "${RUSTC:-}" ] && ! grep -q RUSTC <<<"$wasm_env"; then
   step "cargo clippy (wasm32: core and web)"
-  cargo clippy -q -p fieldbase-web -p fieldbase-core --features fieldbase-core/wasm \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='--cfg getrandom_backend="wasm_js"' \
+    cargo clippy -q -p fieldbase-web -p fieldbase-core --features fieldbase-core/wasm --tests \
     --target wasm32-unknown-unknown --target-dir target/wasm -- -D warnings
 fi
+
+step "wasm tests in headless Chromium (real IndexedDB)"
+( eval "$wasm_env"; scripts/test-wasm.sh )
 
 step "cargo test (native: unit, end to end, interop, browser)"
 cargo test --workspace

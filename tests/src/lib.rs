@@ -9,6 +9,12 @@ pub mod server;
 pub use replica::{NativeReplica, SyncReport};
 pub use server::{Login, ServerProcess, workspace_root};
 
+impl From<tokio_tungstenite::tungstenite::Error> for Error {
+    fn from(e: tokio_tungstenite::tungstenite::Error) -> Self {
+        Error::Ws(Box::new(e))
+    }
+}
+
 /// What can go wrong in a test helper.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -20,7 +26,7 @@ pub enum Error {
     Http(String),
     /// The websocket failed.
     #[error("websocket: {0}")]
-    Ws(#[from] tokio_tungstenite::tungstenite::Error),
+    Ws(Box<tokio_tungstenite::tungstenite::Error>),
     /// The core rejected something.
     #[error(transparent)]
     Core(#[from] fieldbase_core::Error),

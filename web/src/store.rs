@@ -1,6 +1,7 @@
 //! The device's copy of everything: IndexedDB through `indexed_db_futures`.
 //!
-//! Database `fieldbase`, two object stores with out-of-line keys:
+//! Database `fieldbase` (tests use others: [`Store::open_named`]), two object stores
+//! with out-of-line keys:
 //! * `chunks`: key `[docId, seq]`, value a `Uint8Array` of Automerge bytes (see
 //!   `persist.rs` for what a chunk is);
 //! * `meta`: key a string: `session` (the session as JSON), `persisted/<docId>` and
@@ -125,9 +126,15 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating or upgrading) the database.
+    /// Opens (creating or upgrading) the app's database, `fieldbase`.
     pub async fn open() -> Result<Store, StoreError> {
-        let db = Database::open(DB_NAME)
+        Store::open_named(DB_NAME).await
+    }
+
+    /// Opens (creating or upgrading) the database called `name`, laid out as described
+    /// above; tests give each case a database of its own.
+    pub async fn open_named(name: &str) -> Result<Store, StoreError> {
+        let db = Database::open(name)
             .with_version(DB_VERSION)
             .with_on_upgrade_needed(|event, db| {
                 if event.old_version() < 1.0 {
@@ -346,6 +353,12 @@ impl Store {
         tx.commit().await.map_err(err)?;
         drop(requests);
         Ok(written)
+    }
+
+    /// Closes the connection. Requests already made still complete; the database stays
+    /// on the device for the next [`Store::open`].
+    pub fn close(self) {
+        self.db.close();
     }
 
     /// Deletes everything on the device (sign-out).

@@ -103,7 +103,9 @@ async fn main() {
     // big document only.
     drop(server);
     let server = ServerProcess::start().expect("second server starts");
-    let login = server.login("admin", &server.admin_password).expect("login");
+    let login = server
+        .login("admin", &server.admin_password)
+        .expect("login");
     let own_index = fieldbase_tests::Login {
         team_index: DocumentId::from_bytes(rand::random()),
         ..login.clone()
