@@ -245,15 +245,7 @@ impl ClientBase {
             .filter_map(|key| {
                 let id: DocumentId = key.parse().ok()?;
                 let (_, entry) = index.get(&clients, key.as_str()).ok()??;
-                let rec = read_record(index, &entry);
-                Some(ClientSummary {
-                    id,
-                    name: rec.name,
-                    phone: rec.phone,
-                    email: rec.email,
-                    status: rec.status,
-                    archived: rec.archived,
-                })
+                Some(read_record(index, &entry, id))
             })
             .collect();
         out.sort_by(|a, b| {
@@ -281,27 +273,11 @@ impl ClientBase {
             .get(&id)
             .filter(|d| id != self.index_id && !d.get_heads().is_empty())
         {
-            let rec = read_record(doc, &ROOT);
-            return Some(Client {
-                id,
-                name: rec.name,
-                phone: rec.phone,
-                email: rec.email,
-                status: rec.status,
-                archived: rec.archived,
-            });
+            return Some(read_record(doc, &ROOT, id).into());
         }
-        self.summaries()
-            .into_iter()
-            .find(|s| s.id == id)
-            .map(|s| Client {
-                id,
-                name: s.name,
-                phone: s.phone,
-                email: s.email,
-                status: s.status,
-                archived: s.archived,
-            })
+        let index = &self.docs[&self.index_id];
+        let (_, entry) = index.get(clients_obj(index), id.to_string()).ok()??;
+        Some(read_record(index, &entry, id).into())
     }
 
     /// Client documents the index lists that this replica does not hold yet.
@@ -412,15 +388,7 @@ fn write_fields<T: Transactable>(
     Ok(())
 }
 
-struct Record {
-    name: String,
-    phone: String,
-    email: String,
-    status: ClientStatus,
-    archived: bool,
-}
-
-fn read_record(doc: &Automerge, obj: &ObjId) -> Record {
+fn read_record(doc: &Automerge, obj: &ObjId, id: DocumentId) -> ClientSummary {
     // Fields are scalar strings (last writer wins). A client that wrote collaborative
     // text instead (Automerge 3's JS default for strings) is read too.
     let text = |key: &str| match doc.get(obj, key).ok().flatten() {
@@ -428,7 +396,8 @@ fn read_record(doc: &Automerge, obj: &ObjId) -> Record {
         Some((v, _)) => v.as_str().map(str::to_owned).unwrap_or_default(),
         None => String::new(),
     };
-    Record {
+    ClientSummary {
+        id,
         name: text("name"),
         phone: text("phone"),
         email: text("email"),

@@ -100,6 +100,19 @@ pub struct ClientSummary {
     pub archived: bool,
 }
 
+impl From<ClientSummary> for Client {
+    fn from(s: ClientSummary) -> Client {
+        Client {
+            id: s.id,
+            name: s.name,
+            phone: s.phone,
+            email: s.email,
+            status: s.status,
+            archived: s.archived,
+        }
+    }
+}
+
 /// What a person typed to create a client; validated by [`ClientDraft::validate`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClientDraft {

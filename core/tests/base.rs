@@ -29,6 +29,21 @@ fn draft(name: &str) -> ClientDraft {
     }
 }
 
+/// Two replicas that both hold the client `Alfa` (id 1), made by the first.
+fn two_replicas_with_alfa() -> (ClientBase, ClientBase) {
+    let mut a = replica(1);
+    a.add_client(id(1), &draft("Alfa"), &author("anna", 0))
+        .unwrap();
+    let mut b = replica(2);
+    b.merge(&a).unwrap();
+    (a, b)
+}
+
+/// Edits client 1 on `base` as `who`.
+fn edit(base: &mut ClientBase, patch: ClientPatch, who: &str) {
+    base.edit_client(id(1), &patch, &author(who, 1)).unwrap();
+}
+
 #[test]
 fn add_normalises_and_lists() {
     let mut base = replica(1);
@@ -103,30 +118,24 @@ fn editing_an_unknown_client_is_an_error() {
 
 #[test]
 fn concurrent_edits_of_different_fields_both_survive() {
-    let mut a = replica(1);
-    a.add_client(id(1), &draft("Alfa"), &author("anna", 0))
-        .unwrap();
-    let mut b = replica(2);
-    b.merge(&a).unwrap();
+    let (mut a, mut b) = two_replicas_with_alfa();
 
-    a.edit_client(
-        id(1),
-        &ClientPatch {
+    edit(
+        &mut a,
+        ClientPatch {
             phone: Some("+47 22 33 44 55".into()),
             ..Default::default()
         },
-        &author("anna", 5),
-    )
-    .unwrap();
-    b.edit_client(
-        id(1),
-        &ClientPatch {
+        "anna",
+    );
+    edit(
+        &mut b,
+        ClientPatch {
             status: Some(ClientStatus::Active),
             ..Default::default()
         },
-        &author("boris", 6),
-    )
-    .unwrap();
+        "boris",
+    );
     a.merge(&b).unwrap();
     b.merge(&a).unwrap();
     for base in [&a, &b] {
@@ -139,29 +148,23 @@ fn concurrent_edits_of_different_fields_both_survive() {
 
 #[test]
 fn concurrent_edits_of_one_field_pick_one_winner_and_keep_the_other() {
-    let mut a = replica(1);
-    a.add_client(id(1), &draft("Alfa"), &author("anna", 0))
-        .unwrap();
-    let mut b = replica(2);
-    b.merge(&a).unwrap();
-    a.edit_client(
-        id(1),
-        &ClientPatch {
+    let (mut a, mut b) = two_replicas_with_alfa();
+    edit(
+        &mut a,
+        ClientPatch {
             name: Some("Alfa A".into()),
             ..Default::default()
         },
-        &author("anna", 1),
-    )
-    .unwrap();
-    b.edit_client(
-        id(1),
-        &ClientPatch {
+        "anna",
+    );
+    edit(
+        &mut b,
+        ClientPatch {
             name: Some("Alfa B".into()),
             ..Default::default()
         },
-        &author("boris", 1),
-    )
-    .unwrap();
+        "boris",
+    );
     a.merge(&b).unwrap();
     b.merge(&a).unwrap();
     let (wa, wb) = (a.client(id(1)).unwrap().name, b.client(id(1)).unwrap().name);
@@ -172,21 +175,16 @@ fn concurrent_edits_of_one_field_pick_one_winner_and_keep_the_other() {
 
 #[test]
 fn an_edit_concurrent_with_archive_is_kept() {
-    let mut a = replica(1);
-    a.add_client(id(1), &draft("Alfa"), &author("anna", 0))
-        .unwrap();
-    let mut b = replica(2);
-    b.merge(&a).unwrap();
+    let (mut a, mut b) = two_replicas_with_alfa();
     a.archive_client(id(1), &author("anna", 1)).unwrap();
-    b.edit_client(
-        id(1),
-        &ClientPatch {
+    edit(
+        &mut b,
+        ClientPatch {
             email: Some("new@alfa.cz".into()),
             ..Default::default()
         },
-        &author("boris", 1),
-    )
-    .unwrap();
+        "boris",
+    );
     a.merge(&b).unwrap();
     let card = a.client(id(1)).unwrap();
     assert!(card.archived);

@@ -3,6 +3,7 @@
 //! sans-IO client the browser uses ([`fieldbase_core::SyncClient`]) over a real
 //! websocket.
 
+pub mod js;
 pub mod replica;
 pub mod server;
 

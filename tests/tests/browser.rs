@@ -13,6 +13,7 @@ use std::{
 
 use fieldbase_tests::{
     NativeReplica, ServerProcess,
+    js::run_script,
     server::{free_port, server_binary, temp_dir},
     workspace_root,
 };
@@ -87,34 +88,6 @@ fn web_dist() -> PathBuf {
     web
 }
 
-fn run_node(script: &str, envs: &[(&str, String)]) -> serde_json::Value {
-    let js = workspace_root().join("tests/js");
-    assert!(
-        js.join("node_modules/playwright-core").is_dir(),
-        "tests/js/node_modules is missing: run scripts/setup.sh test"
-    );
-    let out = Command::new("node")
-        .current_dir(&js)
-        .arg(script)
-        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let v: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap_or_default())
-        .unwrap_or_else(|_| {
-            panic!(
-                "{script} printed {stdout:?}; stderr: {}",
-                String::from_utf8_lossy(&out.stderr)
-            )
-        });
-    assert!(
-        out.status.success() && v["ok"] == true,
-        "{script} failed: {v}\nstderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    v
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_pwa_works_offline_and_syncs_when_the_server_returns() {
     let web = web_dist();
@@ -126,7 +99,7 @@ async fn the_pwa_works_offline_and_syncs_when_the_server_returns() {
     let name = format!("Browser E2E {:04x}", rand::random::<u16>());
     let shots = workspace_root().join("docs/screenshots");
 
-    let v = run_node(
+    let v = run_script(
         "browser-e2e.mjs",
         &[
             ("FB_URL", url.clone()),
@@ -162,7 +135,7 @@ async fn the_pwa_works_offline_and_syncs_when_the_server_returns() {
     }
 
     // Two tabs of one browser, offline at once, lose nothing.
-    run_node(
+    run_script(
         "browser-tabs.mjs",
         &[
             ("FB_URL", url.clone()),

@@ -1,45 +1,25 @@
 //! Interop: the npm `@automerge/automerge-repo` 2.5.6 client (run by Node) and our
 //! server sync client documents both ways.
 
-use std::{process::Command, time::Duration};
+use std::time::Duration;
 
-use fieldbase_tests::{NativeReplica, ServerProcess, workspace_root};
+use fieldbase_tests::{NativeReplica, ServerProcess, js::run_script};
 
 const T: Duration = Duration::from_secs(30);
 
 fn run_js(server: &ServerProcess, expect: Option<&str>, create: Option<&str>) -> serde_json::Value {
-    let js = workspace_root().join("tests/js");
-    assert!(
-        js.join("node_modules/@automerge/automerge-repo").is_dir(),
-        "tests/js/node_modules is missing: run scripts/setup.sh test"
-    );
-    let mut cmd = Command::new("node");
-    cmd.current_dir(&js)
-        .arg("interop.mjs")
-        .env("FB_URL", server.url())
-        .env("FB_USER", "admin")
-        .env("FB_PASSWORD", &server.admin_password);
+    let mut envs = vec![
+        ("FB_URL", server.url()),
+        ("FB_USER", "admin".to_string()),
+        ("FB_PASSWORD", server.admin_password.clone()),
+    ];
     if let Some(name) = expect {
-        cmd.env("FB_EXPECT_CLIENT", name);
+        envs.push(("FB_EXPECT_CLIENT", name.to_string()));
     }
     if let Some(name) = create {
-        cmd.env("FB_NEW_CLIENT", name);
+        envs.push(("FB_NEW_CLIENT", name.to_string()));
     }
-    let out = cmd.output().expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let line = stdout.lines().last().unwrap_or_default();
-    let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|_| {
-        panic!(
-            "interop.mjs printed {stdout:?}; stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    assert!(
-        out.status.success() && v["ok"] == true,
-        "interop.mjs failed: {v}; stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    v
+    run_script("interop.mjs", &envs)
 }
 
 #[tokio::test(flavor = "multi_thread")]

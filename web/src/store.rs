@@ -29,6 +29,34 @@ use crate::{
     session::Session,
 };
 
+/// Every key of an object store, in key order.
+async fn all_keys(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+) -> Result<Vec<JsValue>, StoreError> {
+    store
+        .get_all_keys::<JsValue>()
+        .primitive()
+        .map_err(err)?
+        .await
+        .map_err(err)?
+        .collect::<Result<Vec<JsValue>, _>>()
+        .map_err(err)
+}
+
+/// Every value of an object store, in key order.
+async fn all_values(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+) -> Result<Vec<JsValue>, StoreError> {
+    store
+        .get_all::<JsValue>()
+        .primitive()
+        .map_err(err)?
+        .await
+        .map_err(err)?
+        .collect::<Result<Vec<JsValue>, _>>()
+        .map_err(err)
+}
+
 const DB_NAME: &str = "fieldbase";
 const DB_VERSION: u32 = 1;
 const CHUNKS: &str = "chunks";
@@ -189,39 +217,11 @@ impl Store {
     pub async fn load(&self) -> Result<Loaded, StoreError> {
         let tx = self.db.transaction([CHUNKS, META]).build().map_err(err)?;
         let chunks = tx.object_store(CHUNKS).map_err(err)?;
-        let keys = chunks
-            .get_all_keys::<JsValue>()
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?
-            .collect::<Result<Vec<JsValue>, _>>()
-            .map_err(err)?;
-        let values = chunks
-            .get_all::<JsValue>()
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?
-            .collect::<Result<Vec<JsValue>, _>>()
-            .map_err(err)?;
+        let keys = all_keys(&chunks).await?;
+        let values = all_values(&chunks).await?;
         let meta = tx.object_store(META).map_err(err)?;
-        let meta_keys = meta
-            .get_all_keys::<JsValue>()
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?
-            .collect::<Result<Vec<JsValue>, _>>()
-            .map_err(err)?;
-        let meta_values = meta
-            .get_all::<JsValue>()
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?
-            .collect::<Result<Vec<JsValue>, _>>()
-            .map_err(err)?;
+        let meta_keys = all_keys(&meta).await?;
+        let meta_values = all_values(&meta).await?;
         drop(tx);
 
         // Keys come sorted: by document, then by sequence number.
