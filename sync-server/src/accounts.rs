@@ -249,6 +249,18 @@ impl Accounts {
         Ok(())
     }
 
+    /// Ends every session of a rep (a lost phone): its tokens stop working at once for new
+    /// connections and logins. Returns how many sessions were open.
+    pub fn revoke_sessions(&self, username: &str) -> Result<usize, Error> {
+        if self.rep(username)?.is_none() {
+            return Err(Error::NoSuchRep(username.to_owned()));
+        }
+        Ok(self.conn().execute(
+            "UPDATE sessions SET revoked = 1 WHERE username = ?1 AND revoked = 0",
+            [username],
+        )?)
+    }
+
     /// Sets a new password for a rep and revokes all of the rep's sessions.
     pub fn set_password(&self, username: &str, password: &str) -> Result<(), Error> {
         let hash = hash_password(password)?;

@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod durability;
 pub mod error;
+pub mod limiter;
 pub mod policy;
 pub mod routes;
 pub mod storage;
@@ -76,6 +77,7 @@ pub async fn run(config: Config) -> Result<(), Error> {
         accounts,
         acceptor,
         policy,
+        limiter: Default::default(),
         barrier,
         max_frame_bytes: config.max_frame_bytes,
     };
@@ -99,10 +101,13 @@ pub async fn run(config: Config) -> Result<(), Error> {
         None => {}
     }
     tracing::info!(%bound, "listening");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(Error::io("serving"))?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(Error::io("serving"))?;
     tracing::info!("shutting down: flushing storage");
     repo.stop().await;
     Ok(())

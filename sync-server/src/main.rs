@@ -44,6 +44,11 @@ enum Command {
         #[arg(long, env = "FIELDBASE_PASSWORD", hide_env_values = true)]
         password: String,
     },
+    /// End all of a rep's sessions (a lost or stolen device).
+    Revoke {
+        /// Login name.
+        username: String,
+    },
     /// Set a rep's password and end all of the rep's sessions.
     ResetPassword {
         /// Login name.
@@ -90,6 +95,11 @@ fn main() -> ExitCode {
                 a.add_rep(team, &username, &password)
             })
         }
+        Command::Revoke { username } => Accounts::open(&db_path(&cli.data)).and_then(|a| {
+            let n = a.revoke_sessions(&username)?;
+            println!("revoked {n} session(s) of {username}");
+            Ok(())
+        }),
         Command::ResetPassword { username, password } => {
             Accounts::open(&db_path(&cli.data)).and_then(|a| a.set_password(&username, &password))
         }

@@ -1,11 +1,11 @@
 //! The HTTP surface: login and logout, the sync websocket, health, and the PWA's files.
 
-use std::{collections::HashMap, path::PathBuf, sync::Arc};
+use std::{collections::HashMap, net::SocketAddr, path::PathBuf, sync::Arc, time::Instant};
 
 use axum::{
     Json, Router,
     extract::{
-        Query, State,
+        ConnectInfo, Query, State,
         ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection},
     },
     http::{HeaderMap, HeaderValue, StatusCode, header},
@@ -22,6 +22,7 @@ use tower_http::{
 use crate::{
     accounts::{Accounts, Rep, SESSION_MS},
     durability::WriteBarrier,
+    limiter::LoginLimiter,
     now_ms,
     policy::TeamPolicy,
     transport::durable_transport,
@@ -39,6 +40,8 @@ pub struct AppState {
     pub acceptor: AcceptorHandle,
     /// The share policy; a rep is let in when one of its peers authenticates.
     pub policy: TeamPolicy,
+    /// Throttles failed logins.
+    pub limiter: Arc<LoginLimiter>,
     /// Holds outgoing frames until earlier storage writes have committed.
     pub barrier: WriteBarrier,
     /// The largest websocket frame accepted, in bytes.
@@ -95,13 +98,34 @@ fn internal(e: impl std::fmt::Display) -> Response {
     error(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
 }
 
-async fn login(State(state): State<Arc<AppState>>, Json(req): Json<LoginRequest>) -> Response {
+async fn login(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Json(req): Json<LoginRequest>,
+) -> Response {
+    let address = peer.ip().to_string();
+    let user = req.username.trim().to_lowercase();
+    if let Some(wait) = state.limiter.check(&user, &address, Instant::now()) {
+        let secs = wait.as_secs().max(1);
+        let mut response = error(
+            StatusCode::TOO_MANY_REQUESTS,
+            &format!(
+                "too many failed logins: try again in {} minutes",
+                secs.div_ceil(60)
+            ),
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        return response;
+    }
     let accounts = state.accounts.clone();
     let result =
         tokio::task::spawn_blocking(move || accounts.login(&req.username, &req.password, now_ms()))
             .await;
     match result {
         Ok(Ok(Some(session))) => {
+            state.limiter.succeeded(&user);
             let cookie = format!(
                 "{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}",
                 session.token,
@@ -116,7 +140,10 @@ async fn login(State(state): State<Arc<AppState>>, Json(req): Json<LoginRequest>
             };
             ([(header::SET_COOKIE, cookie)], Json(body)).into_response()
         }
-        Ok(Ok(None)) => error(StatusCode::UNAUTHORIZED, "wrong user name or password"),
+        Ok(Ok(None)) => {
+            state.limiter.failed(&user, &address, Instant::now());
+            error(StatusCode::UNAUTHORIZED, "wrong user name or password")
+        }
         Ok(Err(e)) => internal(e),
         Err(e) => internal(e),
     }

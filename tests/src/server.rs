@@ -81,6 +81,7 @@ pub struct ServerProcess {
     /// The first user's password.
     pub admin_password: String,
     web: Option<PathBuf>,
+    max_frame_bytes: Option<usize>,
 }
 
 /// A login's answer.
@@ -104,13 +105,26 @@ impl ServerProcess {
 
     /// Starts a server with this data directory, port and PWA directory.
     pub fn start_in(data: PathBuf, port: u16, web: Option<PathBuf>) -> Result<Self, Error> {
-        let mut s = ServerProcess {
+        let mut s = Self::unstarted(data, port, web);
+        s.spawn()?;
+        Ok(s)
+    }
+
+    fn unstarted(data: PathBuf, port: u16, web: Option<PathBuf>) -> Self {
+        ServerProcess {
             child: None,
             data,
             port,
             admin_password: "admin-password-1".into(),
             web,
-        };
+            max_frame_bytes: None,
+        }
+    }
+
+    /// Starts a server that refuses websocket frames over `bytes`.
+    pub fn start_with_frame_limit(bytes: usize) -> Result<Self, Error> {
+        let mut s = Self::unstarted(temp_dir("server"), free_port(), None);
+        s.max_frame_bytes = Some(bytes);
         s.spawn()?;
         Ok(s)
     }
@@ -137,6 +151,9 @@ impl ServerProcess {
             .env("RUST_LOG", "warn");
         if let Some(web) = &self.web {
             cmd.arg("--web").arg(web);
+        }
+        if let Some(bytes) = self.max_frame_bytes {
+            cmd.arg("--max-frame-bytes").arg(bytes.to_string());
         }
         cmd
     }
@@ -206,21 +223,28 @@ impl ServerProcess {
         self.spawn()
     }
 
-    /// Adds a rep with the admin command line while the server runs.
-    pub fn add_rep(&self, username: &str, password: &str) -> Result<(), Error> {
+    /// Runs an admin command of the server binary on this data directory (while the
+    /// server runs, as an operator would) and returns its standard output.
+    pub fn admin(&self, args: &[&str]) -> Result<String, Error> {
         let out = Command::new(server_binary())
             .arg("--data")
             .arg(&self.data)
-            .args(["add-rep", username, "--password", password])
+            .args(args)
             .output()
             .map_err(|e| Error::Process(e.to_string()))?;
         if !out.status.success() {
             return Err(Error::Process(format!(
-                "add-rep failed: {}",
+                "{args:?} failed: {}",
                 String::from_utf8_lossy(&out.stderr)
             )));
         }
-        Ok(())
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// Adds a rep with the admin command line while the server runs.
+    pub fn add_rep(&self, username: &str, password: &str) -> Result<(), Error> {
+        self.admin(&["add-rep", username, "--password", password])
+            .map(|_| ())
     }
 
     /// Logs in; `Err(Error::Http)` carries the status on failure.

@@ -238,3 +238,54 @@ async fn no_data_without_a_valid_login() {
     ok.add("Visible", "", "").unwrap();
     ok.sync(&server.ws_url(), T).await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn logins_are_throttled_and_revoked_tokens_stop_working() {
+    use tokio_tungstenite::{connect_async, tungstenite};
+    let server = ServerProcess::start().unwrap();
+    server.add_rep("boris", "boris-password").unwrap();
+    let boris = server.login("boris", "boris-password").unwrap();
+
+    // Ten wrong passwords for admin: the eleventh attempt is refused even when right,
+    // with a Retry-After; boris is not affected.
+    for _ in 0..10 {
+        assert_eq!(
+            server
+                .login("admin", "not-the-password")
+                .unwrap_err()
+                .to_string(),
+            "http: status 401"
+        );
+    }
+    assert_eq!(
+        server
+            .login("admin", &server.admin_password)
+            .unwrap_err()
+            .to_string(),
+        "http: status 429"
+    );
+    let resp = ureq::post(&format!("{}/api/login", server.url()))
+        .send_json(serde_json::json!({ "username": "admin", "password": "x" }));
+    match resp {
+        Err(ureq::Error::Status(429, r)) => {
+            let secs: u64 = r.header("retry-after").unwrap().parse().unwrap();
+            assert!(secs > 60 && secs <= 900, "retry after {secs} s");
+            assert!(r.into_string().unwrap().contains("too many failed logins"));
+        }
+        other => panic!("expected 429, got {other:?}"),
+    }
+    assert!(server.login("boris", "boris-password").is_ok());
+
+    // Revoking boris's sessions: his old token opens no websocket any more.
+    let mut replica = NativeReplica::new(boris.clone(), "phone");
+    replica.sync(&server.ws_url(), T).await.unwrap();
+    let out = server.admin(&["revoke", "boris"]).unwrap();
+    assert_eq!(out.trim(), "revoked 2 session(s) of boris");
+    match connect_async(replica.sync_url(&server.ws_url())).await {
+        Err(tungstenite::Error::Http(resp)) => assert_eq!(resp.status().as_u16(), 401),
+        other => panic!(
+            "a revoked token must be refused, got {:?}",
+            other.map(|_| ())
+        ),
+    }
+}
