@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod durability;
 pub mod error;
 pub mod limiter;
+pub mod metrics;
 pub mod policy;
 pub mod routes;
 pub mod storage;
@@ -21,7 +22,11 @@ use samod::Repo;
 pub use error::Error;
 
 use crate::{
-    accounts::Accounts, durability::WriteBarrier, policy::TeamPolicy, routes::AppState,
+    accounts::Accounts,
+    durability::WriteBarrier,
+    metrics::{Metrics, Observer},
+    policy::TeamPolicy,
+    routes::AppState,
     storage::SqliteStorage,
 };
 
@@ -62,9 +67,11 @@ pub async fn run(config: Config) -> Result<(), Error> {
     let barrier = WriteBarrier::default();
     let storage = SqliteStorage::open_with(&db, barrier.clone())?;
     let policy = TeamPolicy::default();
+    let metrics = std::sync::Arc::new(Metrics::default());
     let repo = Repo::build_tokio()
         .with_storage(storage)
         .with_share_policy(policy.clone())
+        .with_observer(Observer(metrics.clone()))
         .load()
         .await;
 
@@ -78,6 +85,7 @@ pub async fn run(config: Config) -> Result<(), Error> {
         acceptor,
         policy,
         limiter: Default::default(),
+        metrics,
         barrier,
         max_frame_bytes: config.max_frame_bytes,
     };

@@ -1,6 +1,12 @@
 //! The HTTP surface: login and logout, the sync websocket, health, and the PWA's files.
 
-use std::{collections::HashMap, net::SocketAddr, path::PathBuf, sync::Arc, time::Instant};
+use std::{
+    collections::HashMap,
+    net::SocketAddr,
+    path::PathBuf,
+    sync::{Arc, atomic::Ordering},
+    time::Instant,
+};
 
 use axum::{
     Json, Router,
@@ -23,6 +29,7 @@ use crate::{
     accounts::{Accounts, Rep, SESSION_MS},
     durability::WriteBarrier,
     limiter::LoginLimiter,
+    metrics::Metrics,
     now_ms,
     policy::TeamPolicy,
     transport::durable_transport,
@@ -40,6 +47,8 @@ pub struct AppState {
     pub acceptor: AcceptorHandle,
     /// The share policy; a rep is let in when one of its peers authenticates.
     pub policy: TeamPolicy,
+    /// What `/metrics` reports.
+    pub metrics: Arc<Metrics>,
     /// Throttles failed logins.
     pub limiter: Arc<LoginLimiter>,
     /// Holds outgoing frames until earlier storage writes have committed.
@@ -55,6 +64,7 @@ pub fn router(state: AppState, web: Option<PathBuf>) -> Router {
         .route("/api/logout", post(logout))
         .route("/sync", get(sync))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/metrics", get(metrics))
         .with_state(Arc::new(state));
     let files = match web {
         Some(dir) if dir.join("index.html").is_file() => Router::new().fallback_service(
@@ -72,6 +82,17 @@ pub fn router(state: AppState, web: Option<PathBuf>) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
         ))
+}
+
+async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]
@@ -106,6 +127,10 @@ async fn login(
     let address = peer.ip().to_string();
     let user = req.username.trim().to_lowercase();
     if let Some(wait) = state.limiter.check(&user, &address, Instant::now()) {
+        state
+            .metrics
+            .logins_throttled
+            .fetch_add(1, Ordering::Relaxed);
         let secs = wait.as_secs().max(1);
         let mut response = error(
             StatusCode::TOO_MANY_REQUESTS,
@@ -126,6 +151,7 @@ async fn login(
     match result {
         Ok(Ok(Some(session))) => {
             state.limiter.succeeded(&user);
+            state.metrics.logins_ok.fetch_add(1, Ordering::Relaxed);
             let cookie = format!(
                 "{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}",
                 session.token,
@@ -142,6 +168,7 @@ async fn login(
         }
         Ok(Ok(None)) => {
             state.limiter.failed(&user, &address, Instant::now());
+            state.metrics.logins_failed.fetch_add(1, Ordering::Relaxed);
             error(StatusCode::UNAUTHORIZED, "wrong user name or password")
         }
         Ok(Err(e)) => internal(e),

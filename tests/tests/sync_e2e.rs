@@ -289,3 +289,35 @@ async fn logins_are_throttled_and_revoked_tokens_stop_working() {
         ),
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn metrics_report_peers_documents_messages_and_storage() {
+    let server = ServerProcess::start().unwrap();
+    let mut anna = NativeReplica::new(
+        server.login("admin", &server.admin_password).unwrap(),
+        "phone",
+    );
+    for n in 0..3 {
+        anna.add(&format!("Metered {n}"), "", "").unwrap();
+    }
+    anna.sync(&server.ws_url(), T).await.unwrap();
+    let text = ureq::get(&format!("{}/metrics", server.url()))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    let value = |name: &str| -> f64 {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+            .unwrap_or_else(|| panic!("{name} missing from:\n{text}"))
+    };
+    assert_eq!(value("fieldbase_logins_total"), 1.0);
+    assert!(
+        value("fieldbase_documents_in_memory") >= 4.0,
+        "the index and 3 clients"
+    );
+    assert!(value("fieldbase_sync_messages_received_total") >= 4.0);
+    assert!(value("fieldbase_sync_bytes_received_total") > 0.0);
+    assert!(value("fieldbase_storage_seconds_count{op=\"put\"}") >= 4.0);
+    assert!(value("fieldbase_hub_event_seconds_count") > 0.0);
+}
