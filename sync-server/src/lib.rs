@@ -51,6 +51,8 @@ pub struct Config {
     pub admin_password: Option<String>,
     /// The largest websocket frame accepted, in bytes.
     pub max_frame_bytes: usize,
+    /// Pings and the silence after which a peer is dropped.
+    pub heartbeat: transport::Heartbeat,
 }
 
 /// The database file inside the data directory.
@@ -88,6 +90,7 @@ pub async fn run(config: Config) -> Result<(), Error> {
         metrics,
         barrier,
         max_frame_bytes: config.max_frame_bytes,
+        heartbeat: config.heartbeat,
     };
     let app = routes::router(state, config.web.clone());
     let listener = tokio::net::TcpListener::bind(config.addr)

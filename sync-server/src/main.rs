@@ -35,6 +35,12 @@ enum Command {
         /// The largest websocket frame accepted, in bytes.
         #[arg(long, env = "FIELDBASE_MAX_FRAME_BYTES", default_value_t = 16 * 1024 * 1024)]
         max_frame_bytes: usize,
+        /// Seconds between websocket pings.
+        #[arg(long, env = "FIELDBASE_PING_SECONDS", default_value_t = 20)]
+        ping_seconds: u64,
+        /// A peer silent for this many seconds (no frame, no pong) is dropped.
+        #[arg(long, env = "FIELDBASE_DEAD_AFTER_SECONDS", default_value_t = 60)]
+        dead_after_seconds: u64,
     },
     /// Add a rep to the first team.
     AddRep {
@@ -74,6 +80,8 @@ fn main() -> ExitCode {
             web,
             admin_password,
             max_frame_bytes,
+            ping_seconds,
+            dead_after_seconds,
         } => tokio::runtime::Runtime::new()
             .map_err(fieldbase_sync_server::Error::io("starting the runtime"))
             .and_then(|rt| {
@@ -83,6 +91,10 @@ fn main() -> ExitCode {
                     web: Some(web),
                     admin_password,
                     max_frame_bytes,
+                    heartbeat: fieldbase_sync_server::transport::Heartbeat {
+                        every: std::time::Duration::from_secs(ping_seconds.max(1)),
+                        dead_after: std::time::Duration::from_secs(dead_after_seconds.max(2)),
+                    },
                 }))
             }),
         Command::AddRep { username, password } => {

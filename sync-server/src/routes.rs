@@ -32,7 +32,7 @@ use crate::{
     metrics::Metrics,
     now_ms,
     policy::TeamPolicy,
-    transport::durable_transport,
+    transport::{Heartbeat, durable_transport},
 };
 
 /// The name of the session cookie.
@@ -55,6 +55,8 @@ pub struct AppState {
     pub barrier: WriteBarrier,
     /// The largest websocket frame accepted, in bytes.
     pub max_frame_bytes: usize,
+    /// Pings and the silence after which a peer is dropped.
+    pub heartbeat: Heartbeat,
 }
 
 /// The router: `/api/login`, `/api/logout`, `/sync`, `/healthz`, and the PWA from `web`.
@@ -258,12 +260,13 @@ async fn sync(
     state.policy.allow(rep.username);
     let acceptor = state.acceptor.clone();
     let barrier = state.barrier.clone();
+    let heartbeat = state.heartbeat;
     upgrade
         .max_message_size(state.max_frame_bytes)
         .max_frame_size(state.max_frame_bytes)
         .on_upgrade(move |socket| async move {
             tracing::info!(peer, "sync connection opened");
-            let transport = durable_transport(socket, barrier)
+            let transport = durable_transport(socket, barrier, heartbeat)
                 .with_expected_peer_id(PeerId::from(peer.as_str()));
             if acceptor.accept(transport).is_err() {
                 tracing::warn!(peer, "sync engine stopped; connection dropped");

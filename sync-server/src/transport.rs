@@ -1,8 +1,18 @@
 //! An axum websocket as a samod [`Transport`]: binary frames in and out, every outgoing
-//! frame held until the storage writes issued before it have committed.
+//! frame held until the storage writes issued before it have committed, and a heartbeat
+//! that drops peers which stopped answering (a phone that lost its network mid-sync
+//! leaves no close frame behind).
+
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
+};
 
 use axum::extract::ws::{Message, WebSocket};
-use futures::{SinkExt, StreamExt};
+use futures::{SinkExt, StreamExt, channel::mpsc};
 use samod::Transport;
 
 use crate::durability::WriteBarrier;
@@ -12,27 +22,96 @@ use crate::durability::WriteBarrier;
 #[error("{0}")]
 pub struct SocketError(String);
 
+/// How often the server pings, and how long a silent peer lives.
+#[derive(Debug, Clone, Copy)]
+pub struct Heartbeat {
+    /// Interval between pings.
+    pub every: Duration,
+    /// A peer that sent nothing (not even a pong) for this long is dropped.
+    pub dead_after: Duration,
+}
+
+impl Default for Heartbeat {
+    fn default() -> Self {
+        Heartbeat {
+            every: Duration::from_secs(20),
+            dead_after: Duration::from_secs(60),
+        }
+    }
+}
+
 /// Wraps `socket` for samod.
-pub fn durable_transport(socket: WebSocket, barrier: WriteBarrier) -> Transport {
-    let (sink, stream) = socket.split();
-    let incoming = stream.filter_map(|msg| async move {
-        match msg {
-            Ok(Message::Binary(bytes)) => Some(Ok(bytes.to_vec())),
-            Ok(Message::Text(_)) => Some(Err(SocketError(
-                "text frames are not part of the protocol".into(),
-            ))),
-            Ok(Message::Close(_) | Message::Ping(_) | Message::Pong(_)) => None,
-            Err(e) => Some(Err(SocketError(format!("receive: {e}")))),
+pub fn durable_transport(
+    socket: WebSocket,
+    barrier: WriteBarrier,
+    heartbeat: Heartbeat,
+) -> Transport {
+    let (mut sink, stream) = socket.split();
+    let start = Instant::now();
+    let last_heard = Arc::new(AtomicU64::new(0));
+    let (dead_tx, dead_rx) = futures::channel::oneshot::channel::<()>();
+
+    let heard = last_heard.clone();
+    let incoming = stream.take_until(dead_rx).filter_map(move |msg| {
+        heard.store(start.elapsed().as_millis() as u64, Ordering::Relaxed);
+        async move {
+            match msg {
+                Ok(Message::Binary(bytes)) => Some(Ok(bytes.to_vec())),
+                Ok(Message::Text(_)) => Some(Err(SocketError(
+                    "text frames are not part of the protocol".into(),
+                ))),
+                Ok(Message::Close(_) | Message::Ping(_) | Message::Pong(_)) => None,
+                Err(e) => Some(Err(SocketError(format!("receive: {e}")))),
+            }
         }
     });
-    let outgoing = sink
-        .sink_map_err(|e| SocketError(format!("send: {e}")))
-        .with(move |frame: Vec<u8>| {
-            let barrier = barrier.clone();
-            async move {
-                barrier.settled().await;
-                Ok::<_, SocketError>(Message::Binary(frame.into()))
+
+    // samod writes into a channel; one task owns the socket's sending half and
+    // interleaves samod's frames with pings.
+    let (tx, mut rx) = mpsc::channel::<Vec<u8>>(64);
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(heartbeat.every);
+        ticker.tick().await;
+        let mut dead_tx = Some(dead_tx);
+        loop {
+            tokio::select! {
+                frame = rx.next() => match frame {
+                    Some(frame) => {
+                        if sink.send(Message::Binary(frame.into())).await.is_err() {
+                            break;
+                        }
+                    }
+                    None => {
+                        let _ = sink.close().await;
+                        break;
+                    }
+                },
+                _ = ticker.tick() => {
+                    let silent = start.elapsed().saturating_sub(Duration::from_millis(last_heard.load(Ordering::Relaxed)));
+                    if silent > heartbeat.dead_after {
+                        tracing::info!(silent_ms = silent.as_millis() as u64, "dropping a peer that stopped answering");
+                        if let Some(tx) = dead_tx.take() {
+                            let _ = tx.send(());
+                        }
+                        let _ = sink.close().await;
+                        break;
+                    }
+                    if sink.send(Message::Ping(Vec::new().into())).await.is_err() {
+                        break;
+                    }
+                }
             }
-        });
+        }
+    });
+
+    let outgoing =
+        tx.sink_map_err(|e| SocketError(format!("send: {e}")))
+            .with(move |frame: Vec<u8>| {
+                let barrier = barrier.clone();
+                async move {
+                    barrier.settled().await;
+                    Ok::<_, SocketError>(frame)
+                }
+            });
     Transport::new(Box::pin(incoming), Box::pin(outgoing))
 }

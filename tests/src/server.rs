@@ -81,7 +81,7 @@ pub struct ServerProcess {
     /// The first user's password.
     pub admin_password: String,
     web: Option<PathBuf>,
-    max_frame_bytes: Option<usize>,
+    extra_args: Vec<String>,
 }
 
 /// A login's answer.
@@ -117,14 +117,14 @@ impl ServerProcess {
             port,
             admin_password: "admin-password-1".into(),
             web,
-            max_frame_bytes: None,
+            extra_args: Vec::new(),
         }
     }
 
-    /// Starts a server that refuses websocket frames over `bytes`.
-    pub fn start_with_frame_limit(bytes: usize) -> Result<Self, Error> {
+    /// Starts a server with extra `serve` flags (e.g. `--max-frame-bytes 65536`).
+    pub fn start_with(args: &[&str]) -> Result<Self, Error> {
         let mut s = Self::unstarted(temp_dir("server"), free_port(), None);
-        s.max_frame_bytes = Some(bytes);
+        s.extra_args = args.iter().map(|a| a.to_string()).collect();
         s.spawn()?;
         Ok(s)
     }
@@ -152,9 +152,7 @@ impl ServerProcess {
         if let Some(web) = &self.web {
             cmd.arg("--web").arg(web);
         }
-        if let Some(bytes) = self.max_frame_bytes {
-            cmd.arg("--max-frame-bytes").arg(bytes.to_string());
-        }
+        cmd.args(&self.extra_args);
         cmd
     }
 

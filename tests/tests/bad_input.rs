@@ -43,7 +43,7 @@ async fn send_junk(server: &ServerProcess, junk: Message) -> bool {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_misbehaving_peer_is_dropped_and_nobody_else_notices() {
-    let server = ServerProcess::start_with_frame_limit(64 * 1024).unwrap();
+    let server = ServerProcess::start_with(&["--max-frame-bytes", "65536"]).unwrap();
     let login = server.login("admin", &server.admin_password).unwrap();
     let mut good = NativeReplica::new(login.clone(), "good");
     let id = good
@@ -96,4 +96,48 @@ async fn a_misbehaving_peer_is_dropped_and_nobody_else_notices() {
     let card = fresh.base.client(id).unwrap();
     assert_eq!(card.name, "Stays intact a.s.");
     assert_eq!(card.email, "after-oversized@intact.cz");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_peer_that_stops_answering_pings_is_dropped() {
+    let server =
+        ServerProcess::start_with(&["--ping-seconds", "1", "--dead-after-seconds", "3"]).unwrap();
+    let login = server.login("admin", &server.admin_password).unwrap();
+    let peers = || -> f64 {
+        let text = ureq::get(&format!("{}/metrics", server.url()))
+            .call()
+            .unwrap()
+            .into_string()
+            .unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix("fieldbase_peers ")?.parse().ok())
+            .unwrap()
+    };
+
+    // A peer that completes the handshake and then never reads again: it answers no ping.
+    let mut silent = NativeReplica::new(login.clone(), "silent");
+    let (mut ws, _) = connect_async(silent.sync_url(&server.ws_url()))
+        .await
+        .unwrap();
+    ws.send(Message::binary(silent.sync.hello())).await.unwrap();
+    let _peer = tokio::time::timeout(T, ws.next()).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(peers(), 1.0);
+
+    // A live peer keeps syncing the whole time, across several ping intervals.
+    let mut live = NativeReplica::new(login, "live");
+    for n in 0..3 {
+        live.add(&format!("Live {n}"), "", "").unwrap();
+        live.sync(&server.ws_url(), T).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while peers() != 0.0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the silent peer was not dropped"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    drop(ws);
 }
