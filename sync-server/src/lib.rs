@@ -11,6 +11,7 @@ pub mod limiter;
 pub mod metrics;
 pub mod policy;
 pub mod routes;
+pub mod slots;
 pub mod storage;
 pub mod transport;
 
@@ -53,6 +54,8 @@ pub struct Config {
     pub max_frame_bytes: usize,
     /// Pings and the silence after which a peer is dropped.
     pub heartbeat: transport::Heartbeat,
+    /// The most sync connections one login may hold open.
+    pub max_connections_per_login: usize,
 }
 
 /// The database file inside the data directory.
@@ -91,6 +94,8 @@ pub async fn run(config: Config) -> Result<(), Error> {
         barrier,
         max_frame_bytes: config.max_frame_bytes,
         heartbeat: config.heartbeat,
+        slots: Default::default(),
+        max_connections_per_login: config.max_connections_per_login,
     };
     let app = routes::router(state, config.web.clone());
     let listener = tokio::net::TcpListener::bind(config.addr)

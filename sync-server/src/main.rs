@@ -41,6 +41,13 @@ enum Command {
         /// A peer silent for this many seconds (no frame, no pong) is dropped.
         #[arg(long, env = "FIELDBASE_DEAD_AFTER_SECONDS", default_value_t = 60)]
         dead_after_seconds: u64,
+        /// The most sync connections one login may hold open at once.
+        #[arg(
+            long,
+            env = "FIELDBASE_MAX_CONNECTIONS_PER_LOGIN",
+            default_value_t = 20
+        )]
+        max_connections_per_login: usize,
     },
     /// Add a rep to the first team.
     AddRep {
@@ -82,6 +89,7 @@ fn main() -> ExitCode {
             max_frame_bytes,
             ping_seconds,
             dead_after_seconds,
+            max_connections_per_login,
         } => tokio::runtime::Runtime::new()
             .map_err(fieldbase_sync_server::Error::io("starting the runtime"))
             .and_then(|rt| {
@@ -95,6 +103,7 @@ fn main() -> ExitCode {
                         every: std::time::Duration::from_secs(ping_seconds.max(1)),
                         dead_after: std::time::Duration::from_secs(dead_after_seconds.max(2)),
                     },
+                    max_connections_per_login: max_connections_per_login.max(1),
                 }))
             }),
         Command::AddRep { username, password } => {

@@ -32,6 +32,7 @@ use crate::{
     metrics::Metrics,
     now_ms,
     policy::TeamPolicy,
+    slots::ConnectionSlots,
     transport::{Heartbeat, durable_transport},
 };
 
@@ -57,6 +58,10 @@ pub struct AppState {
     pub max_frame_bytes: usize,
     /// Pings and the silence after which a peer is dropped.
     pub heartbeat: Heartbeat,
+    /// Open sync connections per login.
+    pub slots: ConnectionSlots,
+    /// The most sync connections one login may hold open.
+    pub max_connections_per_login: usize,
 }
 
 /// The router: `/api/login`, `/api/logout`, `/sync`, `/healthz`, and the PWA from `web`.
@@ -239,7 +244,8 @@ async fn sync(
     headers: HeaderMap,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
-    let rep = match authenticate(&state, token_of(&headers, &query)).await {
+    let token = token_of(&headers, &query).map(str::to_owned);
+    let rep = match authenticate(&state, token.as_deref()).await {
         Ok(rep) => rep,
         Err(response) => return response,
     };
@@ -257,6 +263,18 @@ async fn sync(
         Ok(u) => u,
         Err(rejection) => return rejection.into_response(),
     };
+    let limit = state.max_connections_per_login;
+    let Some(slot) = state
+        .slots
+        .acquire(token.as_deref().unwrap_or_default(), limit)
+    else {
+        return error(
+            StatusCode::TOO_MANY_REQUESTS,
+            &format!(
+                "this login already has {limit} sync connections open: close some tabs or devices"
+            ),
+        );
+    };
     state.policy.allow(rep.username);
     let acceptor = state.acceptor.clone();
     let barrier = state.barrier.clone();
@@ -266,7 +284,7 @@ async fn sync(
         .max_frame_size(state.max_frame_bytes)
         .on_upgrade(move |socket| async move {
             tracing::info!(peer, "sync connection opened");
-            let transport = durable_transport(socket, barrier, heartbeat)
+            let transport = durable_transport(socket, barrier, heartbeat, slot)
                 .with_expected_peer_id(PeerId::from(peer.as_str()));
             if acceptor.accept(transport).is_err() {
                 tracing::warn!(peer, "sync engine stopped; connection dropped");

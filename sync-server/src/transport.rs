@@ -15,7 +15,7 @@ use axum::extract::ws::{Message, WebSocket};
 use futures::{SinkExt, StreamExt, channel::mpsc};
 use samod::Transport;
 
-use crate::durability::WriteBarrier;
+use crate::{durability::WriteBarrier, slots::Slot};
 
 /// Why a websocket stopped.
 #[derive(Debug, thiserror::Error)]
@@ -40,11 +40,12 @@ impl Default for Heartbeat {
     }
 }
 
-/// Wraps `socket` for samod.
+/// Wraps `socket` for samod; `slot` is held for as long as the connection lives.
 pub fn durable_transport(
     socket: WebSocket,
     barrier: WriteBarrier,
     heartbeat: Heartbeat,
+    slot: Slot,
 ) -> Transport {
     let (mut sink, stream) = socket.split();
     let start = Instant::now();
@@ -70,6 +71,7 @@ pub fn durable_transport(
     // interleaves samod's frames with pings.
     let (tx, mut rx) = mpsc::channel::<Vec<u8>>(64);
     tokio::spawn(async move {
+        let _slot = slot;
         let mut ticker = tokio::time::interval(heartbeat.every);
         ticker.tick().await;
         let mut dead_tx = Some(dead_tx);

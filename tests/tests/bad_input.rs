@@ -141,3 +141,56 @@ async fn a_peer_that_stops_answering_pings_is_dropped() {
     }
     drop(ws);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_login_cannot_hold_too_many_connections() {
+    use tokio_tungstenite::tungstenite;
+    let server = ServerProcess::start_with(&["--max-connections-per-login", "3"]).unwrap();
+    let login = server.login("admin", &server.admin_password).unwrap();
+    let url = |device: &str| {
+        format!(
+            "{}?token={}&peer={}{device}",
+            server.ws_url(),
+            login.token,
+            login.peer_prefix
+        )
+    };
+    let mut open = Vec::new();
+    for n in 0..3 {
+        open.push(connect_async(url(&format!("tab{n}"))).await.unwrap().0);
+    }
+    match connect_async(url("tab3")).await {
+        Err(tungstenite::Error::Http(resp)) => {
+            assert_eq!(resp.status().as_u16(), 429);
+            let body =
+                String::from_utf8_lossy(resp.body().as_deref().unwrap_or_default()).into_owned();
+            assert!(body.contains("3 sync connections"), "{body}");
+        }
+        other => panic!(
+            "a fourth connection must be refused, got {:?}",
+            other.map(|_| ())
+        ),
+    }
+
+    // Another login of the same rep is not affected.
+    let other = server.login("admin", &server.admin_password).unwrap();
+    let mut replica = NativeReplica::new(other, "laptop");
+    replica.add("Still served", "", "").unwrap();
+    replica.sync(&server.ws_url(), T).await.unwrap();
+
+    // Closing one frees its slot.
+    let mut first = open.remove(0);
+    first.close(None).await.unwrap();
+    drop(first);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        match connect_async(url("tab4")).await {
+            Ok(_) => break,
+            Err(e) => assert!(
+                std::time::Instant::now() < deadline,
+                "the slot was not freed: {e}"
+            ),
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
