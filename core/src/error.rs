@@ -15,6 +15,20 @@ pub enum Field {
     Email,
     /// The client's status.
     Status,
+    /// A contact's position (job title).
+    Position,
+    /// A contact's role in our dealings.
+    Role,
+    /// A contact's birthday.
+    Birthday,
+    /// A contact's preferred channel.
+    Channel,
+    /// A contact's language.
+    Language,
+    /// A currency code.
+    Currency,
+    /// An amount of money.
+    Amount,
 }
 
 impl Field {
@@ -25,6 +39,13 @@ impl Field {
             Field::Phone => "phone",
             Field::Email => "email",
             Field::Status => "status",
+            Field::Position => "position",
+            Field::Role => "role",
+            Field::Birthday => "birthday",
+            Field::Channel => "channel",
+            Field::Language => "language",
+            Field::Currency => "currency",
+            Field::Amount => "amount",
         }
     }
 }
@@ -36,6 +57,13 @@ impl fmt::Display for Field {
             Field::Phone => "phone",
             Field::Email => "e-mail",
             Field::Status => "status",
+            Field::Position => "position",
+            Field::Role => "role",
+            Field::Birthday => "birthday",
+            Field::Channel => "preferred channel",
+            Field::Language => "language",
+            Field::Currency => "currency",
+            Field::Amount => "amount",
         })
     }
 }
@@ -72,6 +100,20 @@ pub enum Problem {
     EmailDomain,
     /// A status that is not one of the known ones.
     UnknownStatus,
+    /// A date that is not `MM-DD` or `YYYY-MM-DD`, or not a day of the calendar.
+    BadDate,
+    /// A currency code that is not three upper-case letters A–Z.
+    BadCurrency,
+    /// An amount that is not a number with at most the currency's decimals.
+    BadAmount,
+    /// Two amounts in different currencies.
+    CurrencyMismatch,
+    /// An amount too large to hold.
+    AmountOverflow,
+    /// A preferred channel that is not one of the known ones.
+    UnknownChannel,
+    /// A language that is not a two- or three-letter lower-case code.
+    BadLanguage,
 }
 
 impl Problem {
@@ -92,6 +134,13 @@ impl Problem {
             Problem::EmailDomainDot => "email-domain-dot",
             Problem::EmailDomain => "email-domain",
             Problem::UnknownStatus => "unknown-status",
+            Problem::BadDate => "bad-date",
+            Problem::BadCurrency => "bad-currency",
+            Problem::BadAmount => "bad-amount",
+            Problem::CurrencyMismatch => "currency-mismatch",
+            Problem::AmountOverflow => "amount-overflow",
+            Problem::UnknownChannel => "unknown-channel",
+            Problem::BadLanguage => "bad-language",
         }
     }
 }
@@ -113,6 +162,15 @@ impl fmt::Display for Problem {
             Problem::EmailDomainDot => "needs a domain with a dot after the @",
             Problem::EmailDomain => "has an invalid domain after the @",
             Problem::UnknownStatus => "is not one of prospect, lead, active, key, dormant, lost",
+            Problem::BadDate => "is not a date like 12-31 or 1980-12-31",
+            Problem::BadCurrency => "is not a currency code like EUR or CZK",
+            Problem::BadAmount => "is not an amount like 1 234,50 in this currency",
+            Problem::CurrencyMismatch => "is in another currency",
+            Problem::AmountOverflow => "is too large",
+            Problem::UnknownChannel => {
+                "is not one of phone, sms, email, whatsapp, telegram, viber, visit"
+            }
+            Problem::BadLanguage => "is not a language code like en, cs or ko",
         })
     }
 }
@@ -130,6 +188,17 @@ pub enum Error {
         /// What is wrong with it.
         reason: Problem,
     },
+    /// No contact with this id in the client's document.
+    #[error("no contact {contact} at client {client}")]
+    NoSuchContact {
+        /// The client.
+        client: DocumentId,
+        /// The contact id asked for.
+        contact: String,
+    },
+    /// A contact id that is empty or already taken at this client.
+    #[error("invalid contact id {0:?}")]
+    BadContactId(String),
     /// No client document with this id is known to this replica.
     #[error("no client with id {0}")]
     NoSuchClient(DocumentId),

@@ -71,11 +71,16 @@ async function main() {
     note(`signed in, ${before} clients`);
 
     await context.setOffline(true);
+    // Offline emulation only stops new connections: tab A's open socket could carry some
+    // of its edits to the server and make the pending count below wrong. Reloading it
+    // offline (from the service worker) closes that socket for good.
+    await a.reload();
+    await a.waitForSelector(STATUS, { timeout: 20_000 });
+    await waitState(a, "offline", 30_000);
     const b = await context.newPage();
     await b.goto(url);
     await b.waitForSelector(STATUS, { timeout: 20_000 });
     await waitState(b, "offline", 30_000);
-    // (Tab A may keep its open socket: offline emulation only stops new connections.)
     const expected = [];
     for (let i = 0; i < adds; i++) {
       for (const [tab, page] of [["A", a], ["B", b]]) {

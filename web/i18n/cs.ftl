@@ -97,6 +97,13 @@ invalid-email-local-chars = Před @ odstraňte mezeru nebo druhý znak @.
 invalid-email-dot = Tečka před @ je na špatném místě.
 invalid-email-domain-dot = Za @ patří doména s tečkou, např. firma.cz.
 invalid-email-domain = Doména za @ není platná.
+invalid-bad-date = Zadejte datum ve tvaru 12-31 nebo 1980-12-31.
+invalid-bad-currency = Zadejte kód měny, např. EUR nebo CZK.
+invalid-bad-amount = Zadejte částku, např. 1 234,50.
+invalid-currency-mismatch = Tato částka je v jiné měně.
+invalid-amount-overflow = Tato částka je příliš velká.
+invalid-unknown-channel = Vyberte telefon, SMS, e-mail, WhatsApp, Telegram, Viber nebo návštěvu.
+invalid-bad-language = Zadejte kód jazyka, např. cs, en nebo ko.
 invalid-other = Tato hodnota není platná.
 
 ## Storage

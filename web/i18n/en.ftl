@@ -94,6 +94,13 @@ invalid-email-local-chars = Remove the space or the second @ before the @.
 invalid-email-dot = A dot before the @ is misplaced.
 invalid-email-domain-dot = After the @ comes a domain with a dot, e.g. firma.cz.
 invalid-email-domain = The domain after the @ is not valid.
+invalid-bad-date = Enter a date like 12-31 or 1980-12-31.
+invalid-bad-currency = Enter a currency code like EUR or CZK.
+invalid-bad-amount = Enter an amount like 1 234,50.
+invalid-currency-mismatch = This amount is in another currency.
+invalid-amount-overflow = This amount is too large.
+invalid-unknown-channel = Choose phone, SMS, e-mail, WhatsApp, Telegram, Viber or visit.
+invalid-bad-language = Enter a language code like en, cs or ko.
 invalid-other = This value is not valid.
 
 ## Storage

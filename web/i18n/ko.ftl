@@ -82,6 +82,13 @@ invalid-email-local-chars = @ 앞의 공백이나 두 번째 @를 지우세요.
 invalid-email-dot = @ 앞의 점 위치가 잘못되었습니다.
 invalid-email-domain-dot = @ 뒤에는 점이 있는 도메인이 와야 합니다. 예: company.co.kr
 invalid-email-domain = @ 뒤의 도메인이 올바르지 않습니다.
+invalid-bad-date = 12-31 또는 1980-12-31 형식으로 날짜를 입력하세요.
+invalid-bad-currency = EUR, KRW 같은 통화 코드를 입력하세요.
+invalid-bad-amount = 1 234 같은 금액을 입력하세요.
+invalid-currency-mismatch = 다른 통화의 금액입니다.
+invalid-amount-overflow = 금액이 너무 큽니다.
+invalid-unknown-channel = 전화, SMS, 이메일, WhatsApp, Telegram, Viber, 방문 중에서 선택하세요.
+invalid-bad-language = ko, en, cs 같은 언어 코드를 입력하세요.
 invalid-other = 올바르지 않은 값입니다.
 
 ## Storage

@@ -94,6 +94,13 @@ invalid-email-local-chars = Fjern mellomrommet eller den andre @ før @.
 invalid-email-dot = Et punktum før @ står feil.
 invalid-email-domain-dot = Etter @ kommer et domene med punktum, f.eks. firma.no.
 invalid-email-domain = Domenet etter @ er ikke gyldig.
+invalid-bad-date = Skriv en dato som 12-31 eller 1980-12-31.
+invalid-bad-currency = Skriv en valutakode som EUR eller NOK.
+invalid-bad-amount = Skriv et beløp som 1 234,50.
+invalid-currency-mismatch = Dette beløpet er i en annen valuta.
+invalid-amount-overflow = Dette beløpet er for stort.
+invalid-unknown-channel = Velg telefon, SMS, e-post, WhatsApp, Telegram, Viber eller besøk.
+invalid-bad-language = Skriv en språkkode som nb, en eller cs.
 invalid-other = Verdien er ikke gyldig.
 
 ## Storage

@@ -94,6 +94,13 @@ invalid-email-local-chars = Remova o espaço ou o segundo @ antes do @.
 invalid-email-dot = Há um ponto mal colocado antes do @.
 invalid-email-domain-dot = Depois do @ vem um domínio com ponto, p. ex. empresa.pt.
 invalid-email-domain = O domínio depois do @ não é válido.
+invalid-bad-date = Indique uma data como 12-31 ou 1980-12-31.
+invalid-bad-currency = Indique um código de moeda como EUR ou BRL.
+invalid-bad-amount = Indique um valor como 1 234,50.
+invalid-currency-mismatch = Este valor está noutra moeda.
+invalid-amount-overflow = Este valor é demasiado grande.
+invalid-unknown-channel = Escolha telefone, SMS, e-mail, WhatsApp, Telegram, Viber ou visita.
+invalid-bad-language = Indique um código de idioma como pt, en ou cs.
 invalid-other = Este valor não é válido.
 
 ## Storage

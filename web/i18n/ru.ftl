@@ -97,6 +97,13 @@ invalid-email-local-chars = Уберите пробел или второй @ п
 invalid-email-dot = Точка перед @ стоит не на месте.
 invalid-email-domain-dot = После @ нужен домен с точкой, например firma.ru.
 invalid-email-domain = Домен после @ недействителен.
+invalid-bad-date = Введите дату в виде 12-31 или 1980-12-31.
+invalid-bad-currency = Введите код валюты, например EUR или RUB.
+invalid-bad-amount = Введите сумму, например 1 234,50.
+invalid-currency-mismatch = Эта сумма в другой валюте.
+invalid-amount-overflow = Слишком большая сумма.
+invalid-unknown-channel = Выберите телефон, SMS, e-mail, WhatsApp, Telegram, Viber или визит.
+invalid-bad-language = Введите код языка, например ru, en или cs.
 invalid-other = Недопустимое значение.
 
 ## Storage

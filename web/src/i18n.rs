@@ -180,6 +180,13 @@ pub fn invalid_reason_key(reason: Problem) -> &'static str {
         Problem::EmailDot => "invalid-email-dot",
         Problem::EmailDomainDot => "invalid-email-domain-dot",
         Problem::EmailDomain => "invalid-email-domain",
+        Problem::BadDate => "invalid-bad-date",
+        Problem::BadCurrency => "invalid-bad-currency",
+        Problem::BadAmount => "invalid-bad-amount",
+        Problem::CurrencyMismatch => "invalid-currency-mismatch",
+        Problem::AmountOverflow => "invalid-amount-overflow",
+        Problem::UnknownChannel => "invalid-unknown-channel",
+        Problem::BadLanguage => "invalid-bad-language",
         Problem::UnknownStatus => "invalid-other",
     }
 }

@@ -32,9 +32,10 @@ impl Problems {
     fn set(&mut self, field: Field, reason: Problem) {
         let key = Some(invalid_reason_key(reason));
         match field {
-            Field::Name | Field::Status => self.name = key,
             Field::Phone => self.phone = key,
             Field::Email => self.email = key,
+            // The form has no other fields; anything else is shown at the top.
+            _ => self.name = key,
         }
     }
 

@@ -1,0 +1,366 @@
+//! Property: three replicas apply random sequences of edits (add client, edit a field,
+//! archive, add contact, add phone), merging now and then, and are finally merged in a
+//! random order. They end identical, and no edit is lost: every client, contact and
+//! phone added is there, and for every field the winner plus the conflicts are exactly
+//! the writes no later write (on a replica that had seen them) overwrote.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fieldbase_core::{
+    Author, ClientBase, ClientDraft, ClientPatch, ClientStatus, ContactDraft, ContactPatch,
+    DocumentId, automerge::ActorId,
+};
+use proptest::prelude::*;
+
+const REPLICAS: usize = 3;
+const FIELDS: [&str; 4] = ["name", "phone", "email", "status"];
+const NAMES: [&str; 4] = ["Alfa", "Фёдоров и партнёры", "김씨네 가게", "São João"];
+const PHONES: [&str; 4] = [
+    "+420601123456",
+    "+4722334455",
+    "+5511987654321",
+    "+82212345678",
+];
+const EMAILS: [&str; 3] = ["a@alfa.cz", "info@firma.no", "kim@gage.kr"];
+
+#[derive(Debug, Clone)]
+enum Op {
+    AddClient {
+        name: usize,
+    },
+    EditClient {
+        client: usize,
+        field: usize,
+        value: usize,
+    },
+    Archive {
+        client: usize,
+    },
+    AddContact {
+        client: usize,
+        name: usize,
+    },
+    AddPhone {
+        contact: usize,
+        phone: usize,
+    },
+    MergeFrom {
+        other: usize,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        2 => (0..NAMES.len()).prop_map(|name| Op::AddClient { name }),
+        4 => (any::<usize>(), 0..FIELDS.len(), any::<usize>())
+            .prop_map(|(client, field, value)| Op::EditClient { client, field, value }),
+        1 => any::<usize>().prop_map(|client| Op::Archive { client }),
+        2 => (any::<usize>(), 0..NAMES.len()).prop_map(|(client, name)| Op::AddContact { client, name }),
+        2 => (any::<usize>(), 0..PHONES.len())
+            .prop_map(|(contact, phone)| Op::AddPhone { contact, phone }),
+        1 => (0..REPLICAS).prop_map(|other| Op::MergeFrom { other }),
+    ]
+}
+
+fn value(field: usize, n: usize) -> String {
+    match FIELDS[field] {
+        "name" => NAMES[n % NAMES.len()].to_string(),
+        "phone" => PHONES[n % PHONES.len()].to_string(),
+        "email" => EMAILS[n % EMAILS.len()].to_string(),
+        _ => ClientStatus::ALL[n % ClientStatus::ALL.len()]
+            .key()
+            .to_string(),
+    }
+}
+
+fn patch(field: usize, v: &str) -> ClientPatch {
+    let mut p = ClientPatch::default();
+    match FIELDS[field] {
+        "name" => p.name = Some(v.into()),
+        "phone" => p.phone = Some(v.into()),
+        "email" => p.email = Some(v.into()),
+        _ => p.status = Some(v.parse().unwrap()),
+    }
+    p
+}
+
+/// A write of one field: its unique dot and value, and the dots it overwrote.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Write {
+    dot: (usize, usize),
+    value: String,
+    overwrote: BTreeSet<(usize, usize)>,
+}
+
+/// A replica's model of every field: a multi-value register per (client, field).
+#[derive(Debug, Clone, Default)]
+struct Model {
+    live: BTreeMap<(DocumentId, usize), BTreeSet<Write>>,
+    seen: BTreeMap<(DocumentId, usize), BTreeSet<(usize, usize)>>,
+}
+
+impl Model {
+    fn write(&mut self, key: (DocumentId, usize), dot: (usize, usize), value: String) {
+        let seen = self.seen.entry(key).or_default();
+        let overwrote = seen.clone();
+        seen.insert(dot);
+        self.live.insert(
+            key,
+            BTreeSet::from([Write {
+                dot,
+                value,
+                overwrote,
+            }]),
+        );
+    }
+
+    fn merge(&mut self, other: &Model) {
+        for (key, theirs) in &other.live {
+            let ours = self.live.entry(*key).or_default();
+            let all: BTreeSet<Write> = ours.union(theirs).cloned().collect();
+            let overwritten: BTreeSet<(usize, usize)> = all
+                .iter()
+                .flat_map(|w| w.overwrote.iter().copied())
+                .collect();
+            *ours = all
+                .into_iter()
+                .filter(|w| !overwritten.contains(&w.dot))
+                .collect();
+        }
+        for (key, theirs) in &other.seen {
+            self.seen.entry(*key).or_default().extend(theirs);
+        }
+    }
+}
+
+fn author(r: usize, at: usize) -> Author {
+    Author {
+        who: format!("rep{r}/device"),
+        at: at as i64,
+    }
+}
+
+fn held_clients(base: &ClientBase) -> Vec<DocumentId> {
+    base.summaries()
+        .into_iter()
+        .map(|s| s.id)
+        .filter(|id| base.doc(*id).is_some_and(|d| !d.get_heads().is_empty()))
+        .collect()
+}
+
+fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<usize>) {
+    let index_id = DocumentId::from_bytes([0; 16]);
+    let mut bases: Vec<ClientBase> = (0..REPLICAS)
+        .map(|r| ClientBase::new(index_id, ActorId::from([r as u8 + 1; 16])))
+        .collect();
+    let mut models = vec![Model::default(); REPLICAS];
+    let mut clients_added = BTreeSet::new();
+    let mut archived = BTreeSet::new();
+    let mut contacts_added: BTreeMap<(DocumentId, String), String> = BTreeMap::new();
+    let mut phones_added: BTreeMap<(DocumentId, String), BTreeSet<String>> = BTreeMap::new();
+
+    for (seq, (r, op)) in steps.into_iter().enumerate() {
+        let who = author(r, seq);
+        match op {
+            Op::AddClient { name } => {
+                let mut bytes = [0u8; 16];
+                bytes[0] = r as u8 + 1;
+                bytes[1..9].copy_from_slice(&(seq as u64).to_le_bytes());
+                let id = DocumentId::from_bytes(bytes);
+                let draft = ClientDraft {
+                    name: NAMES[name].into(),
+                    ..Default::default()
+                };
+                bases[r].add_client(id, &draft, &who).unwrap();
+                clients_added.insert(id);
+                let initial = [
+                    NAMES[name].to_string(),
+                    String::new(),
+                    String::new(),
+                    "prospect".into(),
+                ];
+                for (field, v) in initial.into_iter().enumerate() {
+                    models[r].write((id, field), (r, seq * 10 + field), v);
+                }
+            }
+            Op::EditClient {
+                client,
+                field,
+                value: n,
+            } => {
+                let held = held_clients(&bases[r]);
+                if held.is_empty() {
+                    continue;
+                }
+                let id = held[client % held.len()];
+                let v = value(field, n);
+                let unchanged = field_value(&bases[r], id, field) == v
+                    && bases[r].conflicts(id, FIELDS[field]).is_empty();
+                bases[r].edit_client(id, &patch(field, &v), &who).unwrap();
+                // Writing the value a field already holds, without a conflict, is no
+                // change (Automerge writes no operation), so it overwrites nothing.
+                if !unchanged {
+                    models[r].write((id, field), (r, seq * 10), v);
+                }
+            }
+            Op::Archive { client } => {
+                let held = held_clients(&bases[r]);
+                if held.is_empty() {
+                    continue;
+                }
+                let id = held[client % held.len()];
+                bases[r].archive_client(id, &who).unwrap();
+                archived.insert(id);
+            }
+            Op::AddContact { client, name } => {
+                let held = held_clients(&bases[r]);
+                if held.is_empty() {
+                    continue;
+                }
+                let id = held[client % held.len()];
+                let contact_id = format!("r{r}-{seq}");
+                let draft = ContactDraft {
+                    name: NAMES[name].into(),
+                    ..Default::default()
+                };
+                bases[r].add_contact(id, &contact_id, &draft, &who).unwrap();
+                contacts_added.insert((id, contact_id.clone()), NAMES[name].into());
+                phones_added.insert((id, contact_id), BTreeSet::new());
+            }
+            Op::AddPhone { contact, phone } => {
+                let with_contacts: Vec<(DocumentId, String)> = held_clients(&bases[r])
+                    .into_iter()
+                    .flat_map(|id| bases[r].contacts(id).into_iter().map(move |c| (id, c.id)))
+                    .collect();
+                if with_contacts.is_empty() {
+                    continue;
+                }
+                let (id, contact_id) = with_contacts[contact % with_contacts.len()].clone();
+                let patch = ContactPatch {
+                    add_phones: vec![PHONES[phone].into()],
+                    ..Default::default()
+                };
+                bases[r]
+                    .edit_contact(id, &contact_id, &patch, &who)
+                    .unwrap();
+                phones_added
+                    .get_mut(&(id, contact_id))
+                    .unwrap()
+                    .insert(PHONES[phone].into());
+            }
+            Op::MergeFrom { other } => {
+                if other != r {
+                    merge(&mut bases, &mut models, r, other);
+                }
+            }
+        }
+    }
+
+    // Final merges: a few in any order, then all into one replica chosen by `order`,
+    // and that one into the others.
+    for (dst, src) in early_merges {
+        if dst != src {
+            merge(&mut bases, &mut models, dst, src);
+        }
+    }
+    let hub = order[0];
+    for &r in &order[1..] {
+        merge(&mut bases, &mut models, hub, r);
+    }
+    for &r in &order[1..] {
+        merge(&mut bases, &mut models, r, hub);
+    }
+
+    // All identical.
+    let first = &bases[0];
+    for other in &bases[1..] {
+        assert_eq!(first.summaries(), other.summaries());
+        assert_eq!(first.contact_summaries(), other.contact_summaries());
+        for s in first.summaries() {
+            assert_eq!(first.client(s.id), other.client(s.id));
+            assert_eq!(first.contacts(s.id), other.contacts(s.id));
+            for field in FIELDS {
+                assert_eq!(first.conflicts(s.id, field), other.conflicts(s.id, field));
+            }
+        }
+    }
+
+    // Nothing lost.
+    let model = &models[hub];
+    let listed: BTreeSet<DocumentId> = first.summaries().into_iter().map(|s| s.id).collect();
+    assert_eq!(listed, clients_added, "every added client, and only those");
+    for &id in &clients_added {
+        let card = first.client(id).unwrap();
+        assert_eq!(card.archived, archived.contains(&id));
+        for (field, name) in FIELDS.iter().enumerate() {
+            let winner = field_value(first, id, field);
+            let mut got = first.conflicts(id, name);
+            got.push(winner);
+            got.sort();
+            let mut want: Vec<String> = model.live[&(id, field)]
+                .iter()
+                .map(|w| w.value.clone())
+                .collect();
+            want.sort();
+            assert_eq!(got, want, "client {id} field {name}: winner + conflicts");
+        }
+        let contacts = first.contacts(id);
+        for ((cid, contact_id), contact_name) in &contacts_added {
+            if *cid != id {
+                continue;
+            }
+            let c = contacts
+                .iter()
+                .find(|c| &c.id == contact_id)
+                .unwrap_or_else(|| panic!("contact {contact_id} of {id} lost"));
+            assert_eq!(&c.name, contact_name);
+            let phones: BTreeSet<String> = c.phones.iter().cloned().collect();
+            assert_eq!(phones, phones_added[&(id, contact_id.clone())]);
+        }
+        let expected = contacts_added.keys().filter(|(c, _)| *c == id).count();
+        assert_eq!(contacts.len(), expected);
+    }
+}
+
+/// The value a client's field shows on a replica.
+fn field_value(base: &ClientBase, id: DocumentId, field: usize) -> String {
+    let card = base.client(id).unwrap();
+    match FIELDS[field] {
+        "name" => card.name,
+        "phone" => card.phone,
+        "email" => card.email,
+        _ => card.status.key().to_string(),
+    }
+}
+
+/// Merges replica `src` (documents and model) into replica `dst`.
+fn merge(bases: &mut [ClientBase], models: &mut [Model], dst: usize, src: usize) {
+    let (d, s) = pair(bases, dst, src);
+    d.merge(s).unwrap();
+    let (d, s) = pair(models, dst, src);
+    d.merge(s);
+}
+
+fn pair<T>(items: &mut [T], dst: usize, src: usize) -> (&mut T, &T) {
+    assert_ne!(dst, src);
+    if dst < src {
+        let (a, b) = items.split_at_mut(src);
+        (&mut a[dst], &b[0])
+    } else {
+        let (a, b) = items.split_at_mut(dst);
+        (&mut b[0], &a[src])
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn replicas_converge_and_lose_nothing(
+        steps in prop::collection::vec((0..REPLICAS, op()), 1..40),
+        early_merges in prop::collection::vec((0..REPLICAS, 0..REPLICAS), 0..4),
+        order in Just(vec![0usize, 1, 2]).prop_shuffle(),
+    ) {
+        run(steps, early_merges, order);
+    }
+}
