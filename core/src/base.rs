@@ -240,6 +240,61 @@ impl ClientBase {
         Ok(())
     }
 
+    /// After concurrent edits of one field, the card and its index summary each pick a
+    /// winner on their own and may pick different ones, so the list would show another
+    /// value than the card. This rewrites such a field of the summary with the card's
+    /// winner. Only fields whose summary value is in conflict and whose card value is one
+    /// of the competing values are touched: a summary that is merely ahead of or behind
+    /// its card (the two documents sync separately) is left alone. Returns the edit, or
+    /// `None` when the summary already agrees.
+    pub fn reconcile_summary(
+        &mut self,
+        id: DocumentId,
+        author: &Author,
+    ) -> Result<Option<Edit>, Error> {
+        let Some(doc) = self
+            .docs
+            .get(&id)
+            .filter(|d| id != self.index_id && !d.get_heads().is_empty())
+        else {
+            return Ok(None);
+        };
+        let index = &self.docs[&self.index_id];
+        let Some((_, entry)) = index.get(clients_obj(index), id.to_string()).ok().flatten() else {
+            return Ok(None);
+        };
+        let card = read_record(doc, &ROOT, id);
+        let summary = read_record(index, &entry, id);
+        let competing = |field: &str, card_value: &str| -> bool {
+            let values = index.get_all(&entry, field).unwrap_or_default();
+            values.len() > 1 && values.iter().any(|(v, _)| v.as_str() == Some(card_value))
+        };
+        let mut patch = ClientPatch::default();
+        if card.name != summary.name && competing("name", &card.name) {
+            patch.name = Some(card.name.clone());
+        }
+        if card.phone != summary.phone && competing("phone", &card.phone) {
+            patch.phone = Some(card.phone.clone());
+        }
+        if card.email != summary.email && competing("email", &card.email) {
+            patch.email = Some(card.email.clone());
+        }
+        if card.status != summary.status && competing("status", card.status.key()) {
+            patch.status = Some(card.status);
+        }
+        let archived = (card.archived != summary.archived
+            && index.get_all(&entry, "archived").unwrap_or_default().len() > 1)
+            .then_some(card.archived);
+        if patch.is_empty() && archived.is_none() {
+            return Ok(None);
+        }
+        self.write_summary(id, &patch, archived, author)?;
+        Ok(Some(Edit {
+            client: id,
+            touched: vec![self.index_id],
+        }))
+    }
+
     fn index_has(&self, id: DocumentId) -> bool {
         let index = &self.docs[&self.index_id];
         index

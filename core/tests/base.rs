@@ -225,3 +225,94 @@ fn fields_written_as_collaborative_text_are_read_too() {
     assert_eq!(card.name, "Texto Ltda.");
     assert_eq!(card.status, ClientStatus::Lead);
 }
+
+#[test]
+fn the_list_shows_the_same_winner_as_the_card_after_reconciling() {
+    // Concurrent renames: each document picks its own winner (by op counter, then
+    // actor), so when one replica has written more to the index than the other the two
+    // documents pick differently; reconciling makes them agree on every replica.
+    let mut disagreed = 0;
+    for round in 0..40u8 {
+        let (mut a, mut b) = two_replicas_with_alfa();
+        for n in 0..round % 4 {
+            a.add_client(id(100 + n), &draft("Other"), &author("anna", 0))
+                .unwrap();
+        }
+        let name_a = format!("A{round}");
+        let name_b = format!("B{round}");
+        edit(
+            &mut a,
+            ClientPatch {
+                name: Some(name_a.clone()),
+                ..Default::default()
+            },
+            "anna",
+        );
+        edit(
+            &mut b,
+            ClientPatch {
+                name: Some(name_b.clone()),
+                ..Default::default()
+            },
+            "boris",
+        );
+        a.merge(&b).unwrap();
+        b.merge(&a).unwrap();
+        let card = a.client(id(1)).unwrap().name;
+        if a.clients()[0].name != card {
+            disagreed += 1;
+        }
+        let fixed_a = a.reconcile_summary(id(1), &author("anna", 9)).unwrap();
+        let fixed_b = b.reconcile_summary(id(1), &author("boris", 9)).unwrap();
+        assert_eq!(
+            fixed_a.is_some(),
+            fixed_b.is_some(),
+            "both see the same disagreement"
+        );
+        a.merge(&b).unwrap();
+        b.merge(&a).unwrap();
+        for r in [&a, &b] {
+            assert_eq!(
+                r.clients()[0].name,
+                card,
+                "round {round}: the list shows the card's winner"
+            );
+            assert_eq!(r.client(id(1)).unwrap().name, card);
+        }
+        assert!(
+            a.reconcile_summary(id(1), &author("anna", 10))
+                .unwrap()
+                .is_none()
+        );
+    }
+    assert!(
+        disagreed > 0,
+        "the test must exercise a disagreement (seen in {disagreed} of 40)"
+    );
+}
+
+#[test]
+fn a_summary_that_is_only_ahead_of_its_card_is_left_alone() {
+    let (mut a, mut b) = two_replicas_with_alfa();
+    edit(
+        &mut a,
+        ClientPatch {
+            name: Some("Alfa 2".into()),
+            ..Default::default()
+        },
+        "anna",
+    );
+    // b receives the index change but not yet the card's.
+    let index = a.index_id();
+    let theirs = a.doc(index).unwrap().clone();
+    let ours = b.doc_mut(index).unwrap();
+    let changes = ours.get_changes_added(&theirs);
+    ours.apply_changes(changes).unwrap();
+    assert_eq!(b.clients()[0].name, "Alfa 2");
+    assert_eq!(b.client(id(1)).unwrap().name, "Alfa");
+    assert!(
+        b.reconcile_summary(id(1), &author("boris", 5))
+            .unwrap()
+            .is_none()
+    );
+}

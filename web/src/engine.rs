@@ -344,6 +344,21 @@ impl Engine {
                 Err(e) => web_sys::console::warn_1(&format!("fieldbase: bad frame: {e}").into()),
             }
         }
+        // Concurrent edits of one field may leave the list showing another winner than
+        // the card: make the index agree with the cards that just changed.
+        let author = Author {
+            who: format!("{}/web", self.session.rep),
+            at: browser::now_ms() as i64,
+        };
+        let mut reconciled = Vec::new();
+        let index = self.base.index_id();
+        let cards: Vec<DocumentId> = changed.iter().copied().filter(|id| *id != index).collect();
+        for id in cards {
+            if let Ok(Some(edit)) = self.base.reconcile_summary(id, &author) {
+                reconciled.extend(edit.touched);
+            }
+        }
+        changed.extend(reconciled.iter().copied());
         let changed: Vec<DocumentId> = changed.into_iter().collect();
         let mut batch = Batch::default();
         batch.chunks(self.persister.plan(&self.base, &changed));
@@ -360,6 +375,9 @@ impl Engine {
         // Received changes reach the disk before the UI shows them or we answer.
         if self.write(&batch).await.is_ok() && synced_at.is_some() {
             self.last_synced = synced_at;
+        }
+        if !reconciled.is_empty() {
+            self.sync.touched(&self.base, &reconciled);
         }
         self.flush();
         self.publish();
