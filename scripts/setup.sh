@@ -72,7 +72,13 @@ if [ "$(cat tests/js/node_modules/.fieldbase-lock 2>/dev/null)" != "$lock_sum" ]
   fi
 fi
 
-# --- 4. Chromium for the browser tests -----------------------------------------------
+# --- 4. cargo-fuzz, for the bounded fuzzing run of the tests ------------------------
+if [ "$what" = test ] && ! command -v cargo-fuzz >/dev/null; then
+  log "installing cargo-fuzz"
+  cargo install -q cargo-fuzz >&2
+fi
+
+# --- 5. Chromium for the browser tests -----------------------------------------------
 if [ "$what" = test ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
   log "installing Debian's chromium and chromium-driver"
   apt-get update -qq >&2

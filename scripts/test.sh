@@ -36,6 +36,9 @@ fi
 step "wasm tests in headless Chromium (real IndexedDB)"
 ( eval "$wasm_env"; scripts/test-wasm.sh ) 2>&1 | tee -a "$results"
 
+step "fuzz the protocol handling (${FUZZ_SECONDS:-60} s)"
+scripts/fuzz.sh
+
 step "cargo test (native: unit, end to end, interop, browser)"
 cargo test --workspace 2>&1 | tee -a "$results"
 
