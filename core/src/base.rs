@@ -7,11 +7,18 @@
 //!   without loading the client documents and readers that predate contacts ignore
 //!   them: `contact:<id>:name`, `contact:<id>:archived`, and one key per phone and
 //!   e-mail, `contact:<id>:phone:<E.164>` and `contact:<id>:email:<address>` (true;
-//!   removed by deleting the key), so concurrent additions both land;
+//!   removed by deleting the key), so concurrent additions both land, and
+//!   `contact:<id>:birthday` (`MM-DD`, empty when unknown) for Today; and flat keys for
+//!   the client's tasks, `task:<id>:kind|due|time|status|assignee|priority|contact`
+//!   (see [`crate::task`]);
 //! * one **client** document per client: `{ kind: "client", name, phone, email, status,
 //!   archived, contacts: { <contact id>: { name, position, role, phones: [..],
-//!   emails: [..], birthday, preferred_channel, language, archived } } }`, the source of
-//!   truth for the card (see [`crate::contact`]).
+//!   emails: [..], birthday, preferred_channel, language, archived } },
+//!   interactions: { <id>: {..} }, tasks: { <id>: {..} } }`, the source of truth for the
+//!   card (see [`crate::contact`], [`crate::interaction`], [`crate::task`]).
+//!
+//! This module holds the client operations; the contact, interaction, task and Today
+//! operations are `impl ClientBase` blocks in their own modules.
 //!
 //! Every edit writes only the fields it changes, as separate map keys, so concurrent
 //! edits of different fields merge and concurrent edits of the same field leave the
@@ -25,16 +32,12 @@ use automerge::{
 };
 
 use crate::{
-    Client, ClientDraft, ClientPatch, ClientStatus, ClientSummary, Contact, ContactDraft,
-    ContactPatch, DocumentId, Error, Millis, contact::ContactSummary,
+    Client, ClientDraft, ClientPatch, ClientStatus, ClientSummary, DocumentId, Error, Millis,
+    contact::CONTACTS,
 };
 
 /// The key under which the index keeps its client summaries.
 const CLIENTS: &str = "clients";
-/// The key under which a client document keeps its contacts.
-const CONTACTS: &str = "contacts";
-/// The prefix of the contact keys in an index entry.
-const CONTACT_PREFIX: &str = "contact:";
 
 /// Who makes an edit and when; written into every change for the card's history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +49,7 @@ pub struct Author {
 }
 
 impl Author {
-    fn commit(&self) -> CommitOptions {
+    pub(crate) fn commit(&self) -> CommitOptions {
         CommitOptions::default()
             .with_time(self.at.div_euclid(1000))
             .with_message(self.who.clone())
@@ -67,9 +70,9 @@ pub struct Edit {
 #[derive(Debug)]
 pub struct ClientBase {
     actor: ActorId,
-    index_id: DocumentId,
+    pub(crate) index_id: DocumentId,
     genesis_heads: Vec<ChangeHash>,
-    docs: BTreeMap<DocumentId, Automerge>,
+    pub(crate) docs: BTreeMap<DocumentId, Automerge>,
 }
 
 /// The index document every replica starts from. Its one change is made by a fixed actor
@@ -245,8 +248,9 @@ impl ClientBase {
     /// value than the card. This rewrites such a field of the summary with the card's
     /// winner. Only fields whose summary value is in conflict and whose card value is one
     /// of the competing values are touched: a summary that is merely ahead of or behind
-    /// its card (the two documents sync separately) is left alone. Returns the edit, or
-    /// `None` when the summary already agrees.
+    /// its card (the two documents sync separately) is left alone. The task keys
+    /// (`task:<id>:status`, `:due`, `:time`) are reconciled the same way. Returns the
+    /// edit, or `None` when the summary already agrees.
     pub fn reconcile_summary(
         &mut self,
         id: DocumentId,
@@ -285,10 +289,21 @@ impl ClientBase {
         let archived = (card.archived != summary.archived
             && index.get_all(&entry, "archived").unwrap_or_default().len() > 1)
             .then_some(card.archived);
-        if patch.is_empty() && archived.is_none() {
+        let task_fixes = self.task_summary_fixes(id);
+        if patch.is_empty() && archived.is_none() && task_fixes.is_empty() {
             return Ok(None);
         }
-        self.write_summary(id, &patch, archived, author)?;
+        if !patch.is_empty() || archived.is_some() {
+            self.write_summary(id, &patch, archived, author)?;
+        }
+        if !task_fixes.is_empty() {
+            self.write_index_entry(id, author, |tx, entry| {
+                for (key, value) in &task_fixes {
+                    tx.put(entry, key.as_str(), value.as_str())?;
+                }
+                Ok(())
+            })?;
+        }
         Ok(Some(Edit {
             client: id,
             touched: vec![self.index_id],
@@ -414,153 +429,23 @@ impl ClientBase {
             .unwrap_or_default()
     }
 
-    /// Adds a contact to a client, under `contact_id` (an id the caller drew, unique
-    /// within the client; not empty, no `:` or control characters). Validates the draft
-    /// first; on any error nothing is written. Needs the client's document on this
-    /// replica.
-    pub fn add_contact(
+    /// Runs `write` in one transaction on the client's entry in the index (created when
+    /// missing), committed as `author`.
+    pub(crate) fn write_index_entry<F>(
         &mut self,
         client: DocumentId,
-        contact_id: &str,
-        draft: &ContactDraft,
         author: &Author,
-    ) -> Result<Edit, Error> {
-        let fields = draft.validate()?;
-        if contact_id.is_empty() || contact_id.chars().any(|c| c.is_control() || c == ':') {
-            return Err(Error::BadContactId(contact_id.to_owned()));
-        }
-        let doc = self.client_doc(client)?;
-        if find_contact(doc, contact_id).is_some() {
-            return Err(Error::BadContactId(format!(
-                "{contact_id} is already in use"
-            )));
-        }
-        let doc = self.docs.get_mut(&client).expect("checked above");
-        doc.transact_with::<_, _, Error, _>(
-            |_| author.commit(),
-            |tx| {
-                let contacts = match contact_maps(tx).first() {
-                    Some(obj) => obj.clone(),
-                    None => tx.put_object(ROOT, CONTACTS, ObjType::Map)?,
-                };
-                let obj = tx.put_object(&contacts, contact_id, ObjType::Map)?;
-                tx.put_object(&obj, "phones", ObjType::List)?;
-                tx.put_object(&obj, "emails", ObjType::List)?;
-                write_contact(tx, &obj, &fields)?;
-                tx.put(&obj, "archived", false)?;
-                Ok(())
-            },
-        )
-        .map_err(|f| f.error)?;
-        self.write_contact_summary(client, contact_id, &fields, Some(false), author)?;
-        Ok(Edit {
-            client,
-            touched: vec![client, self.index_id],
-        })
-    }
-
-    /// Changes a contact: the set fields, and adds or removes phones and e-mails. On a
-    /// validation error, or when there is no such contact, nothing is written.
-    pub fn edit_contact(
-        &mut self,
-        client: DocumentId,
-        contact_id: &str,
-        patch: &ContactPatch,
-        author: &Author,
-    ) -> Result<Edit, Error> {
-        let fields = patch.validated()?;
-        self.change_contact(client, contact_id, &fields, None, author)
-    }
-
-    /// Archives a contact: hidden, never deleted; concurrent edits of it still land.
-    pub fn archive_contact(
-        &mut self,
-        client: DocumentId,
-        contact_id: &str,
-        author: &Author,
-    ) -> Result<Edit, Error> {
-        self.change_contact(
-            client,
-            contact_id,
-            &ContactPatch::default(),
-            Some(true),
-            author,
-        )
-    }
-
-    /// Brings an archived contact back.
-    pub fn restore_contact(
-        &mut self,
-        client: DocumentId,
-        contact_id: &str,
-        author: &Author,
-    ) -> Result<Edit, Error> {
-        self.change_contact(
-            client,
-            contact_id,
-            &ContactPatch::default(),
-            Some(false),
-            author,
-        )
-    }
-
-    fn change_contact(
-        &mut self,
-        client: DocumentId,
-        contact_id: &str,
-        fields: &ContactPatch,
-        archived: Option<bool>,
-        author: &Author,
-    ) -> Result<Edit, Error> {
-        let doc = self.client_doc(client)?;
-        let Some(obj) = find_contact(doc, contact_id) else {
-            return Err(Error::NoSuchContact {
-                client,
-                contact: contact_id.to_owned(),
-            });
-        };
-        let doc = self.docs.get_mut(&client).expect("checked above");
-        doc.transact_with::<_, _, Error, _>(
-            |_| author.commit(),
-            |tx| {
-                write_contact(tx, &obj, fields)?;
-                if let Some(a) = archived {
-                    tx.put(&obj, "archived", a)?;
-                }
-                Ok(())
-            },
-        )
-        .map_err(|f| f.error)?;
-        self.write_contact_summary(client, contact_id, fields, archived, author)?;
-        Ok(Edit {
-            client,
-            touched: vec![client, self.index_id],
-        })
-    }
-
-    /// The client's own document, when this replica holds it.
-    fn client_doc(&self, client: DocumentId) -> Result<&Automerge, Error> {
-        self.docs
-            .get(&client)
-            .filter(|d| client != self.index_id && !d.get_heads().is_empty())
-            .ok_or(Error::NoSuchClient(client))
-    }
-
-    fn write_contact_summary(
-        &mut self,
-        client: DocumentId,
-        contact_id: &str,
-        fields: &ContactPatch,
-        archived: Option<bool>,
-        author: &Author,
-    ) -> Result<(), Error> {
+        write: F,
+    ) -> Result<(), Error>
+    where
+        F: FnOnce(&mut automerge::transaction::Transaction<'_>, &ObjId) -> Result<(), Error>,
+    {
         let index = self
             .docs
             .get_mut(&self.index_id)
             .expect("the index is always present");
         let clients = clients_obj(index);
         let key = client.to_string();
-        let prefix = format!("{CONTACT_PREFIX}{contact_id}:");
         index
             .transact_with::<_, _, Error, _>(
                 |_| author.commit(),
@@ -569,81 +454,37 @@ impl ClientBase {
                         Some((automerge::Value::Object(ObjType::Map), obj)) => obj,
                         _ => tx.put_object(&clients, &key, ObjType::Map)?,
                     };
-                    if let Some(name) = &fields.name {
-                        tx.put(&entry, format!("{prefix}name"), name.as_str())?;
-                    }
-                    if let Some(a) = archived {
-                        tx.put(&entry, format!("{prefix}archived"), a)?;
-                    }
-                    for (kind, add, remove) in [
-                        ("phone", &fields.add_phones, &fields.remove_phones),
-                        ("email", &fields.add_emails, &fields.remove_emails),
-                    ] {
-                        for v in add {
-                            tx.put(&entry, format!("{prefix}{kind}:{v}"), true)?;
-                        }
-                        for v in remove {
-                            let k = format!("{prefix}{kind}:{v}");
-                            if tx.get(&entry, k.as_str())?.is_some() {
-                                tx.delete(&entry, k)?;
-                            }
-                        }
-                    }
-                    Ok(())
+                    write(tx, &entry)
                 },
             )
             .map_err(|f| f.error)?;
         Ok(())
     }
 
-    /// Every contact of a client, archived ones included (see [`Contact::archived`]),
-    /// sorted by name, from the client's document (empty when this replica does not hold
-    /// it).
-    pub fn contacts(&self, client: DocumentId) -> Vec<Contact> {
-        let Ok(doc) = self.client_doc(client) else {
-            return Vec::new();
-        };
-        let mut out: Vec<Contact> = Vec::new();
-        for map in contact_maps(doc) {
-            for key in doc.keys(&map) {
-                if out.iter().any(|c| c.id == key) {
-                    continue;
-                }
-                if let Ok(Some((automerge::Value::Object(ObjType::Map), obj))) =
-                    doc.get(&map, key.as_str())
-                {
-                    out.push(read_contact(doc, &obj, key));
-                }
-            }
-        }
-        out.sort_by(|a, b| {
-            a.name
-                .to_lowercase()
-                .cmp(&b.name.to_lowercase())
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        out
+    /// Runs `write` in one transaction on the client's document, committed as `author`;
+    /// the client's document must be held (see [`ClientBase::client_doc`]).
+    pub(crate) fn write_client_doc<F>(
+        &mut self,
+        client: DocumentId,
+        author: &Author,
+        write: F,
+    ) -> Result<(), Error>
+    where
+        F: FnOnce(&mut automerge::transaction::Transaction<'_>) -> Result<(), Error>,
+    {
+        self.client_doc(client)?;
+        let doc = self.docs.get_mut(&client).expect("checked above");
+        doc.transact_with::<_, _, Error, _>(|_| author.commit(), write)
+            .map_err(|f| f.error)?;
+        Ok(())
     }
 
-    /// The contacts of every client as the index summarises them (name, phones,
-    /// e-mails, archived), for search; no client document needs to be held.
-    pub fn contact_summaries(&self) -> BTreeMap<DocumentId, Vec<ContactSummary>> {
-        let index = &self.docs[&self.index_id];
-        let clients = clients_obj(index);
-        let mut out = BTreeMap::new();
-        for key in index.keys(&clients) {
-            let Ok(id) = key.parse::<DocumentId>() else {
-                continue;
-            };
-            let Ok(Some((_, entry))) = index.get(&clients, key.as_str()) else {
-                continue;
-            };
-            let list = read_contact_summaries(index, &entry);
-            if !list.is_empty() {
-                out.insert(id, list);
-            }
-        }
-        out
+    /// The client's own document, when this replica holds it.
+    pub(crate) fn client_doc(&self, client: DocumentId) -> Result<&Automerge, Error> {
+        self.docs
+            .get(&client)
+            .filter(|d| client != self.index_id && !d.get_heads().is_empty())
+            .ok_or(Error::NoSuchClient(client))
     }
 
     /// The values of a field that lost to a concurrent edit, besides the winner (empty
@@ -661,159 +502,7 @@ impl ClientBase {
     }
 }
 
-/// Every `contacts` map of a client document: normally one; more when replicas that
-/// held a document without one each created it concurrently (all are read, so no
-/// contact is lost).
-fn contact_maps<R: ReadDoc>(doc: &R) -> Vec<ObjId> {
-    let mut maps: Vec<ObjId> = Vec::new();
-    if let Ok(Some((automerge::Value::Object(ObjType::Map), winner))) = doc.get(ROOT, CONTACTS) {
-        maps.push(winner);
-    }
-    for (v, obj) in doc.get_all(ROOT, CONTACTS).unwrap_or_default() {
-        if matches!(v, automerge::Value::Object(ObjType::Map)) && !maps.contains(&obj) {
-            maps.push(obj);
-        }
-    }
-    maps
-}
-
-/// The object of a contact, in whichever `contacts` map holds it.
-fn find_contact<R: ReadDoc>(doc: &R, contact_id: &str) -> Option<ObjId> {
-    contact_maps(doc)
-        .into_iter()
-        .find_map(|map| match doc.get(&map, contact_id) {
-            Ok(Some((automerge::Value::Object(ObjType::Map), obj))) => Some(obj),
-            _ => None,
-        })
-}
-
-/// The string values of a list, each once, in list order.
-fn read_list<R: ReadDoc>(doc: &R, list: &ObjId) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for i in 0..doc.length(list) {
-        if let Ok(Some((v, _))) = doc.get(list, i)
-            && let Some(s) = v.as_str()
-            && !out.iter().any(|o| o == s)
-        {
-            out.push(s.to_owned());
-        }
-    }
-    out
-}
-
-fn list_obj<T: Transactable>(tx: &mut T, obj: &ObjId, key: &str) -> Result<ObjId, Error> {
-    Ok(match tx.get(obj, key)? {
-        Some((automerge::Value::Object(ObjType::List), list)) => list,
-        _ => tx.put_object(obj, key, ObjType::List)?,
-    })
-}
-
-fn write_contact<T: Transactable>(
-    tx: &mut T,
-    obj: &ObjId,
-    fields: &ContactPatch,
-) -> Result<(), Error> {
-    for (key, value) in [
-        ("name", &fields.name),
-        ("position", &fields.position),
-        ("role", &fields.role),
-        ("birthday", &fields.birthday),
-        ("language", &fields.language),
-    ] {
-        if let Some(v) = value {
-            tx.put(obj, key, v.as_str())?;
-        }
-    }
-    if let Some(channel) = fields.preferred_channel {
-        tx.put(obj, "preferred_channel", channel.map_or("", |c| c.key()))?;
-    }
-    for (key, add, remove) in [
-        ("phones", &fields.add_phones, &fields.remove_phones),
-        ("emails", &fields.add_emails, &fields.remove_emails),
-    ] {
-        if add.is_empty() && remove.is_empty() {
-            continue;
-        }
-        let list = list_obj(tx, obj, key)?;
-        for i in (0..tx.length(&list)).rev() {
-            let hit = match tx.get(&list, i)? {
-                Some((v, _)) => v.as_str().is_some_and(|s| remove.iter().any(|r| r == s)),
-                None => false,
-            };
-            if hit {
-                tx.delete(&list, i)?;
-            }
-        }
-        let present = read_list(tx, &list);
-        for v in add {
-            if !present.contains(v) {
-                let end = tx.length(&list);
-                tx.insert(&list, end, v.as_str())?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn read_contact(doc: &Automerge, obj: &ObjId, id: String) -> Contact {
-    let text = |key: &str| match doc.get(obj, key).ok().flatten() {
-        Some((automerge::Value::Object(ObjType::Text), t)) => doc.text(&t).unwrap_or_default(),
-        Some((v, _)) => v.as_str().map(str::to_owned).unwrap_or_default(),
-        None => String::new(),
-    };
-    let list = |key: &str| match doc.get(obj, key).ok().flatten() {
-        Some((automerge::Value::Object(ObjType::List), l)) => read_list(doc, &l),
-        _ => Vec::new(),
-    };
-    Contact {
-        id,
-        name: text("name"),
-        position: text("position"),
-        role: text("role"),
-        phones: list("phones"),
-        emails: list("emails"),
-        birthday: text("birthday").parse().ok(),
-        preferred_channel: text("preferred_channel").parse().ok(),
-        language: text("language"),
-        archived: doc
-            .get(obj, "archived")
-            .ok()
-            .flatten()
-            .and_then(|(v, _)| v.as_bool())
-            .unwrap_or(false),
-    }
-}
-
-fn read_contact_summaries(index: &Automerge, entry: &ObjId) -> Vec<ContactSummary> {
-    let mut out: BTreeMap<String, ContactSummary> = BTreeMap::new();
-    for key in index.map_range(entry, CONTACT_PREFIX.to_owned()..) {
-        let Some(rest) = key.key.strip_prefix(CONTACT_PREFIX) else {
-            break;
-        };
-        let Some((id, what)) = rest.split_once(':') else {
-            continue;
-        };
-        let c = out.entry(id.to_owned()).or_insert_with(|| ContactSummary {
-            id: id.to_owned(),
-            ..ContactSummary::default()
-        });
-        let value = key.value.into_value();
-        match what {
-            "name" => c.name = value.as_str().unwrap_or_default().to_owned(),
-            "archived" => c.archived = value.as_bool().unwrap_or(false),
-            _ => {
-                if let Some(p) = what.strip_prefix("phone:") {
-                    c.phones.push(p.to_owned());
-                } else if let Some(e) = what.strip_prefix("email:") {
-                    c.emails.push(e.to_owned());
-                }
-            }
-        }
-    }
-    out.into_values().collect()
-}
-
-fn clients_obj(index: &Automerge) -> ObjId {
+pub(crate) fn clients_obj(index: &Automerge) -> ObjId {
     match index.get(ROOT, CLIENTS) {
         Ok(Some((automerge::Value::Object(ObjType::Map), obj))) => obj,
         _ => unreachable!("every index descends from genesis_index(), which has the clients map"),

@@ -4,12 +4,23 @@
 //! hands in (so contacts two replicas add concurrently both survive):
 //! `contacts: { <contact id>: { name, position, role, phones: [..], emails: [..],
 //! birthday, preferred_channel, language, archived } }`. Phones and e-mails are
-//! Automerge lists, so concurrent additions keep both. The layout is written and read
-//! by [`crate::ClientBase`]; this module holds the types and their validation.
+//! Automerge lists, so concurrent additions keep both. This module holds the types,
+//! their validation, and the contact operations of [`ClientBase`] (add, edit, archive,
+//! restore, list), which also write the flat `contact:<id>:…` keys of the client's index
+//! entry (see [`crate::base`]).
 
-use std::{fmt, str::FromStr};
+use std::{collections::BTreeMap, fmt, str::FromStr};
 
-use crate::{Error, Field, error::Problem, validate};
+use automerge::{Automerge, ObjId, ObjType, ROOT, ReadDoc, transaction::Transactable};
+
+use crate::{
+    Author, ClientBase, DocumentId, Edit, Error, Field, base::clients_obj, error::Problem, validate,
+};
+
+/// The key under which a client document keeps its contacts.
+pub(crate) const CONTACTS: &str = "contacts";
+/// The prefix of the contact keys in an index entry.
+const CONTACT_PREFIX: &str = "contact:";
 
 fn invalid(field: Field, value: &str, reason: Problem) -> Error {
     Error::Invalid {
@@ -332,4 +343,373 @@ impl ContactPatch {
             language: self.language.as_deref().map(language).transpose()?,
         })
     }
+}
+
+impl ClientBase {
+    /// Adds a contact to a client, under `contact_id` (an id the caller drew, unique
+    /// within the client; not empty, no `:` or control characters). Validates the draft
+    /// first; on any error nothing is written. Needs the client's document on this
+    /// replica.
+    pub fn add_contact(
+        &mut self,
+        client: DocumentId,
+        contact_id: &str,
+        draft: &ContactDraft,
+        author: &Author,
+    ) -> Result<Edit, Error> {
+        let fields = draft.validate()?;
+        if contact_id.is_empty() || contact_id.chars().any(|c| c.is_control() || c == ':') {
+            return Err(Error::BadContactId(contact_id.to_owned()));
+        }
+        let doc = self.client_doc(client)?;
+        if find_contact(doc, contact_id).is_some() {
+            return Err(Error::BadContactId(format!(
+                "{contact_id} is already in use"
+            )));
+        }
+        let doc = self.docs.get_mut(&client).expect("checked above");
+        doc.transact_with::<_, _, Error, _>(
+            |_| author.commit(),
+            |tx| {
+                let contacts = match contact_maps(tx).first() {
+                    Some(obj) => obj.clone(),
+                    None => tx.put_object(ROOT, CONTACTS, ObjType::Map)?,
+                };
+                let obj = tx.put_object(&contacts, contact_id, ObjType::Map)?;
+                tx.put_object(&obj, "phones", ObjType::List)?;
+                tx.put_object(&obj, "emails", ObjType::List)?;
+                write_contact(tx, &obj, &fields)?;
+                tx.put(&obj, "archived", false)?;
+                Ok(())
+            },
+        )
+        .map_err(|f| f.error)?;
+        self.write_contact_summary(client, contact_id, &fields, Some(false), author)?;
+        Ok(Edit {
+            client,
+            touched: vec![client, self.index_id],
+        })
+    }
+
+    /// Changes a contact: the set fields, and adds or removes phones and e-mails. On a
+    /// validation error, or when there is no such contact, nothing is written.
+    pub fn edit_contact(
+        &mut self,
+        client: DocumentId,
+        contact_id: &str,
+        patch: &ContactPatch,
+        author: &Author,
+    ) -> Result<Edit, Error> {
+        let fields = patch.validated()?;
+        self.change_contact(client, contact_id, &fields, None, author)
+    }
+
+    /// Archives a contact: hidden, never deleted; concurrent edits of it still land.
+    pub fn archive_contact(
+        &mut self,
+        client: DocumentId,
+        contact_id: &str,
+        author: &Author,
+    ) -> Result<Edit, Error> {
+        self.change_contact(
+            client,
+            contact_id,
+            &ContactPatch::default(),
+            Some(true),
+            author,
+        )
+    }
+
+    /// Brings an archived contact back.
+    pub fn restore_contact(
+        &mut self,
+        client: DocumentId,
+        contact_id: &str,
+        author: &Author,
+    ) -> Result<Edit, Error> {
+        self.change_contact(
+            client,
+            contact_id,
+            &ContactPatch::default(),
+            Some(false),
+            author,
+        )
+    }
+
+    fn change_contact(
+        &mut self,
+        client: DocumentId,
+        contact_id: &str,
+        fields: &ContactPatch,
+        archived: Option<bool>,
+        author: &Author,
+    ) -> Result<Edit, Error> {
+        let doc = self.client_doc(client)?;
+        let Some(obj) = find_contact(doc, contact_id) else {
+            return Err(Error::NoSuchContact {
+                client,
+                contact: contact_id.to_owned(),
+            });
+        };
+        let doc = self.docs.get_mut(&client).expect("checked above");
+        doc.transact_with::<_, _, Error, _>(
+            |_| author.commit(),
+            |tx| {
+                write_contact(tx, &obj, fields)?;
+                if let Some(a) = archived {
+                    tx.put(&obj, "archived", a)?;
+                }
+                Ok(())
+            },
+        )
+        .map_err(|f| f.error)?;
+        self.write_contact_summary(client, contact_id, fields, archived, author)?;
+        Ok(Edit {
+            client,
+            touched: vec![client, self.index_id],
+        })
+    }
+
+    fn write_contact_summary(
+        &mut self,
+        client: DocumentId,
+        contact_id: &str,
+        fields: &ContactPatch,
+        archived: Option<bool>,
+        author: &Author,
+    ) -> Result<(), Error> {
+        let index = self
+            .docs
+            .get_mut(&self.index_id)
+            .expect("the index is always present");
+        let clients = clients_obj(index);
+        let key = client.to_string();
+        let prefix = format!("{CONTACT_PREFIX}{contact_id}:");
+        index
+            .transact_with::<_, _, Error, _>(
+                |_| author.commit(),
+                |tx| {
+                    let entry = match tx.get(&clients, &key)? {
+                        Some((automerge::Value::Object(ObjType::Map), obj)) => obj,
+                        _ => tx.put_object(&clients, &key, ObjType::Map)?,
+                    };
+                    if let Some(name) = &fields.name {
+                        tx.put(&entry, format!("{prefix}name"), name.as_str())?;
+                    }
+                    if let Some(a) = archived {
+                        tx.put(&entry, format!("{prefix}archived"), a)?;
+                    }
+                    if let Some(b) = &fields.birthday {
+                        // Month and day only: what Today needs.
+                        let md = b.get(b.len().saturating_sub(5)..).unwrap_or_default();
+                        tx.put(&entry, format!("{prefix}birthday"), md)?;
+                    }
+                    for (kind, add, remove) in [
+                        ("phone", &fields.add_phones, &fields.remove_phones),
+                        ("email", &fields.add_emails, &fields.remove_emails),
+                    ] {
+                        for v in add {
+                            tx.put(&entry, format!("{prefix}{kind}:{v}"), true)?;
+                        }
+                        for v in remove {
+                            let k = format!("{prefix}{kind}:{v}");
+                            if tx.get(&entry, k.as_str())?.is_some() {
+                                tx.delete(&entry, k)?;
+                            }
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .map_err(|f| f.error)?;
+        Ok(())
+    }
+
+    /// Every contact of a client, archived ones included (see [`Contact::archived`]),
+    /// sorted by name, from the client's document (empty when this replica does not hold
+    /// it).
+    pub fn contacts(&self, client: DocumentId) -> Vec<Contact> {
+        let Ok(doc) = self.client_doc(client) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Contact> = Vec::new();
+        for map in contact_maps(doc) {
+            for key in doc.keys(&map) {
+                if out.iter().any(|c| c.id == key) {
+                    continue;
+                }
+                if let Ok(Some((automerge::Value::Object(ObjType::Map), obj))) =
+                    doc.get(&map, key.as_str())
+                {
+                    out.push(read_contact(doc, &obj, key));
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        out
+    }
+
+    /// The contacts of every client as the index summarises them (name, phones,
+    /// e-mails, archived), for search; no client document needs to be held.
+    pub fn contact_summaries(&self) -> BTreeMap<DocumentId, Vec<ContactSummary>> {
+        let index = &self.docs[&self.index_id];
+        let clients = clients_obj(index);
+        let mut out = BTreeMap::new();
+        for key in index.keys(&clients) {
+            let Ok(id) = key.parse::<DocumentId>() else {
+                continue;
+            };
+            let Ok(Some((_, entry))) = index.get(&clients, key.as_str()) else {
+                continue;
+            };
+            let list = read_contact_summaries(index, &entry);
+            if !list.is_empty() {
+                out.insert(id, list);
+            }
+        }
+        out
+    }
+}
+
+/// Every `contacts` map of a client document: normally one; more when replicas that
+/// held a document without one each created it concurrently (all are read, so no
+/// contact is lost).
+fn contact_maps<R: ReadDoc>(doc: &R) -> Vec<ObjId> {
+    crate::entries::root_maps(doc, CONTACTS)
+}
+
+/// The object of a contact, in whichever `contacts` map holds it.
+fn find_contact<R: ReadDoc>(doc: &R, contact_id: &str) -> Option<ObjId> {
+    crate::entries::find(doc, CONTACTS, contact_id)
+}
+
+/// The string values of a list, each once, in list order.
+fn read_list<R: ReadDoc>(doc: &R, list: &ObjId) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for i in 0..doc.length(list) {
+        if let Ok(Some((v, _))) = doc.get(list, i)
+            && let Some(s) = v.as_str()
+            && !out.iter().any(|o| o == s)
+        {
+            out.push(s.to_owned());
+        }
+    }
+    out
+}
+
+fn list_obj<T: Transactable>(tx: &mut T, obj: &ObjId, key: &str) -> Result<ObjId, Error> {
+    Ok(match tx.get(obj, key)? {
+        Some((automerge::Value::Object(ObjType::List), list)) => list,
+        _ => tx.put_object(obj, key, ObjType::List)?,
+    })
+}
+
+fn write_contact<T: Transactable>(
+    tx: &mut T,
+    obj: &ObjId,
+    fields: &ContactPatch,
+) -> Result<(), Error> {
+    for (key, value) in [
+        ("name", &fields.name),
+        ("position", &fields.position),
+        ("role", &fields.role),
+        ("birthday", &fields.birthday),
+        ("language", &fields.language),
+    ] {
+        if let Some(v) = value {
+            tx.put(obj, key, v.as_str())?;
+        }
+    }
+    if let Some(channel) = fields.preferred_channel {
+        tx.put(obj, "preferred_channel", channel.map_or("", |c| c.key()))?;
+    }
+    for (key, add, remove) in [
+        ("phones", &fields.add_phones, &fields.remove_phones),
+        ("emails", &fields.add_emails, &fields.remove_emails),
+    ] {
+        if add.is_empty() && remove.is_empty() {
+            continue;
+        }
+        let list = list_obj(tx, obj, key)?;
+        for i in (0..tx.length(&list)).rev() {
+            let hit = match tx.get(&list, i)? {
+                Some((v, _)) => v.as_str().is_some_and(|s| remove.iter().any(|r| r == s)),
+                None => false,
+            };
+            if hit {
+                tx.delete(&list, i)?;
+            }
+        }
+        let present = read_list(tx, &list);
+        for v in add {
+            if !present.contains(v) {
+                let end = tx.length(&list);
+                tx.insert(&list, end, v.as_str())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_contact(doc: &Automerge, obj: &ObjId, id: String) -> Contact {
+    let text = |key: &str| match doc.get(obj, key).ok().flatten() {
+        Some((automerge::Value::Object(ObjType::Text), t)) => doc.text(&t).unwrap_or_default(),
+        Some((v, _)) => v.as_str().map(str::to_owned).unwrap_or_default(),
+        None => String::new(),
+    };
+    let list = |key: &str| match doc.get(obj, key).ok().flatten() {
+        Some((automerge::Value::Object(ObjType::List), l)) => read_list(doc, &l),
+        _ => Vec::new(),
+    };
+    Contact {
+        id,
+        name: text("name"),
+        position: text("position"),
+        role: text("role"),
+        phones: list("phones"),
+        emails: list("emails"),
+        birthday: text("birthday").parse().ok(),
+        preferred_channel: text("preferred_channel").parse().ok(),
+        language: text("language"),
+        archived: doc
+            .get(obj, "archived")
+            .ok()
+            .flatten()
+            .and_then(|(v, _)| v.as_bool())
+            .unwrap_or(false),
+    }
+}
+
+fn read_contact_summaries(index: &Automerge, entry: &ObjId) -> Vec<ContactSummary> {
+    let mut out: BTreeMap<String, ContactSummary> = BTreeMap::new();
+    for key in index.map_range(entry, CONTACT_PREFIX.to_owned()..) {
+        let Some(rest) = key.key.strip_prefix(CONTACT_PREFIX) else {
+            break;
+        };
+        let Some((id, what)) = rest.split_once(':') else {
+            continue;
+        };
+        let c = out.entry(id.to_owned()).or_insert_with(|| ContactSummary {
+            id: id.to_owned(),
+            ..ContactSummary::default()
+        });
+        let value = key.value.into_value();
+        match what {
+            "name" => c.name = value.as_str().unwrap_or_default().to_owned(),
+            "archived" => c.archived = value.as_bool().unwrap_or(false),
+            _ => {
+                if let Some(p) = what.strip_prefix("phone:") {
+                    c.phones.push(p.to_owned());
+                } else if let Some(e) = what.strip_prefix("email:") {
+                    c.emails.push(e.to_owned());
+                }
+            }
+        }
+    }
+    out.into_values().collect()
 }

@@ -29,6 +29,20 @@ pub enum Field {
     Currency,
     /// An amount of money.
     Amount,
+    /// A calendar date (a due date).
+    Date,
+    /// A time of day.
+    Time,
+    /// An IANA time-zone name.
+    TimeZone,
+    /// A duration.
+    Duration,
+    /// The summary of an interaction.
+    Summary,
+    /// The note of a task or a next step.
+    Note,
+    /// The rep who made an interaction or is assigned a task.
+    Rep,
 }
 
 impl Field {
@@ -46,6 +60,13 @@ impl Field {
             Field::Language => "language",
             Field::Currency => "currency",
             Field::Amount => "amount",
+            Field::Date => "date",
+            Field::Time => "time",
+            Field::TimeZone => "time-zone",
+            Field::Duration => "duration",
+            Field::Summary => "summary",
+            Field::Note => "note",
+            Field::Rep => "rep",
         }
     }
 }
@@ -64,6 +85,13 @@ impl fmt::Display for Field {
             Field::Language => "language",
             Field::Currency => "currency",
             Field::Amount => "amount",
+            Field::Date => "date",
+            Field::Time => "time of day",
+            Field::TimeZone => "time zone",
+            Field::Duration => "duration",
+            Field::Summary => "summary",
+            Field::Note => "note",
+            Field::Rep => "rep",
         })
     }
 }
@@ -114,6 +142,14 @@ pub enum Problem {
     UnknownChannel,
     /// A language that is not a two- or three-letter lower-case code.
     BadLanguage,
+    /// A time of day that is not `HH:MM`.
+    BadTime,
+    /// A time-zone name that is not like `Europe/Prague` or `UTC`.
+    BadTimeZone,
+    /// A free text longer than [`crate::validate::MAX_TEXT_CHARS`] characters.
+    TextTooLong,
+    /// A duration longer than a day.
+    DurationTooLong,
 }
 
 impl Problem {
@@ -141,6 +177,10 @@ impl Problem {
             Problem::AmountOverflow => "amount-overflow",
             Problem::UnknownChannel => "unknown-channel",
             Problem::BadLanguage => "bad-language",
+            Problem::BadTime => "bad-time",
+            Problem::BadTimeZone => "bad-time-zone",
+            Problem::TextTooLong => "text-too-long",
+            Problem::DurationTooLong => "duration-too-long",
         }
     }
 }
@@ -171,6 +211,10 @@ impl fmt::Display for Problem {
                 "is not one of phone, sms, email, whatsapp, telegram, viber, visit"
             }
             Problem::BadLanguage => "is not a language code like en, cs or ko",
+            Problem::BadTime => "is not a time like 09:30",
+            Problem::BadTimeZone => "is not a time zone like Europe/Prague or UTC",
+            Problem::TextTooLong => "is longer than 10,000 characters",
+            Problem::DurationTooLong => "is longer than 24 hours",
         })
     }
 }
@@ -199,6 +243,22 @@ pub enum Error {
     /// A contact id that is empty or already taken at this client.
     #[error("invalid contact id {0:?}")]
     BadContactId(String),
+    /// An interaction id that is empty, holds `:` or control characters, or is already
+    /// taken at this client.
+    #[error("invalid interaction id {0:?}")]
+    BadInteractionId(String),
+    /// A task id that is empty, holds `:` or control characters, or is already taken at
+    /// this client.
+    #[error("invalid task id {0:?}")]
+    BadTaskId(String),
+    /// No task with this id in the client's document.
+    #[error("no task {task} at client {client}")]
+    NoSuchTask {
+        /// The client.
+        client: DocumentId,
+        /// The task id asked for.
+        task: String,
+    },
     /// No client document with this id is known to this replica.
     #[error("no client with id {0}")]
     NoSuchClient(DocumentId),

@@ -6,6 +6,55 @@ use crate::{Error, Field, error::Problem};
 /// The longest name we accept, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 
+/// The longest free text (a summary, a note) we accept, in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// A free text (an interaction's summary, a task's note): trimmed, line breaks and tabs
+/// kept, no other control characters, at most [`MAX_TEXT_CHARS`] characters; may be
+/// empty.
+pub fn text(field: Field, value: &str) -> Result<String, Error> {
+    let t = value.trim();
+    if t.chars().count() > MAX_TEXT_CHARS {
+        return Err(invalid(field, value, Problem::TextTooLong));
+    }
+    if t.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
+        return Err(invalid(field, value, Problem::ControlChars));
+    }
+    Ok(t.to_owned())
+}
+
+/// An IANA time-zone name as the browser reports it (`Europe/Prague`,
+/// `America/Argentina/Buenos_Aires`, `UTC`, `Etc/GMT+3`): 1–64 ASCII letters, digits and
+/// `/ _ + -`, starting with a letter, no empty part.
+pub fn time_zone(value: &str) -> Result<String, Error> {
+    let t = value.trim();
+    let ok = (1..=64).contains(&t.len())
+        && t.starts_with(|c: char| c.is_ascii_alphabetic())
+        && t.split('/').all(|p| !p.is_empty())
+        && t.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '+' | '-'));
+    if ok {
+        Ok(t.to_owned())
+    } else {
+        Err(invalid(Field::TimeZone, value, Problem::BadTimeZone))
+    }
+}
+
+/// A rep's login name (who made an interaction, who is assigned a task): like a name,
+/// but reported as [`Field::Rep`].
+pub fn rep(value: &str) -> Result<String, Error> {
+    name(value).map_err(|e| match e {
+        Error::Invalid { value, reason, .. } => Error::Invalid {
+            field: Field::Rep,
+            value,
+            reason,
+        },
+        other => other,
+    })
+}
+
 fn invalid(field: Field, value: &str, reason: Problem) -> Error {
     Error::Invalid {
         field,

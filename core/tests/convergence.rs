@@ -1,14 +1,17 @@
 //! Property: three replicas apply random sequences of edits (add client, edit a field,
-//! archive, add contact, add phone), merging now and then, and are finally merged in a
-//! random order. They end identical, and no edit is lost: every client, contact and
-//! phone added is there, and for every field the winner plus the conflicts are exactly
-//! the writes no later write (on a replica that had seen them) overwrote.
+//! archive, add contact, add phone, log an interaction with or without a next step, add,
+//! complete and reschedule a task), merging now and then, and are finally merged in a
+//! random order. They end identical, and no edit is lost: every client, contact, phone,
+//! interaction and task added is there, a task completed anywhere is done and keeps any
+//! reschedule made concurrently, and for every field the winner plus the conflicts are
+//! exactly the writes no later write (on a replica that had seen them) overwrote.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use fieldbase_core::{
-    Author, ClientBase, ClientDraft, ClientPatch, ClientStatus, ContactDraft, ContactPatch,
-    DocumentId, automerge::ActorId,
+    Author, ClientBase, ClientDraft, ClientPatch, ClientStatus, ContactDraft, ContactPatch, Date,
+    Direction, DocumentId, InteractionDraft, InteractionKind, NextStep, Outcome, Priority,
+    TaskDraft, TaskKind, TaskStatus, automerge::ActorId,
 };
 use proptest::prelude::*;
 
@@ -47,6 +50,29 @@ enum Op {
     MergeFrom {
         other: usize,
     },
+    LogInteraction {
+        client: usize,
+        next_step: bool,
+    },
+    AddTask {
+        client: usize,
+        day: u8,
+    },
+    CompleteTask {
+        task: usize,
+    },
+    RescheduleTask {
+        task: usize,
+        day: u8,
+    },
+}
+
+/// The day a task is due: 2028-02-25 plus `day` days (across 29 February).
+fn day(day: u8) -> Date {
+    Date::new(2028, 2, 25)
+        .unwrap()
+        .add_days(i64::from(day))
+        .unwrap()
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -59,6 +85,11 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<usize>(), 0..PHONES.len())
             .prop_map(|(contact, phone)| Op::AddPhone { contact, phone }),
         1 => (0..REPLICAS).prop_map(|other| Op::MergeFrom { other }),
+        2 => (any::<usize>(), any::<bool>())
+            .prop_map(|(client, next_step)| Op::LogInteraction { client, next_step }),
+        2 => (any::<usize>(), 0..8u8).prop_map(|(client, day)| Op::AddTask { client, day }),
+        2 => any::<usize>().prop_map(|task| Op::CompleteTask { task }),
+        2 => (any::<usize>(), 0..8u8).prop_map(|(task, day)| Op::RescheduleTask { task, day }),
     ]
 }
 
@@ -158,6 +189,10 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
     let mut archived = BTreeSet::new();
     let mut contacts_added: BTreeMap<(DocumentId, String), String> = BTreeMap::new();
     let mut phones_added: BTreeMap<(DocumentId, String), BTreeSet<String>> = BTreeMap::new();
+    let mut interactions_added: BTreeSet<(DocumentId, String)> = BTreeSet::new();
+    // Every task added, with the day it was added for and the days it was moved to.
+    let mut tasks_added: BTreeMap<(DocumentId, String), (Date, BTreeSet<Date>)> = BTreeMap::new();
+    let mut completed: BTreeSet<(DocumentId, String)> = BTreeSet::new();
 
     for (seq, (r, op)) in steps.into_iter().enumerate() {
         let who = author(r, seq);
@@ -253,6 +288,81 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
                     merge(&mut bases, &mut models, r, other);
                 }
             }
+            Op::LogInteraction { client, next_step } => {
+                let held = held_clients(&bases[r]);
+                if held.is_empty() {
+                    continue;
+                }
+                let id = held[client % held.len()];
+                let iid = format!("i{r}-{seq}");
+                let tid = format!("n{r}-{seq}");
+                let draft = InteractionDraft {
+                    kind: InteractionKind::Call,
+                    direction: Direction::Out,
+                    at: seq as i64,
+                    time_zone: "Europe/Oslo".into(),
+                    duration_secs: 60,
+                    outcome: Outcome::CallBack,
+                    summary: format!("call {seq}"),
+                    who: "rep".into(),
+                    contact: None,
+                    event: None,
+                    next_step: next_step.then(|| NextStep {
+                        task_id: tid.clone(),
+                        kind: TaskKind::Call,
+                        due: day(0),
+                        time: None,
+                        note: String::new(),
+                    }),
+                };
+                bases[r].log_interaction(id, &iid, &draft, &who).unwrap();
+                interactions_added.insert((id, iid));
+                if next_step {
+                    tasks_added.insert((id, tid), (day(0), BTreeSet::new()));
+                }
+            }
+            Op::AddTask { client, day: d } => {
+                let held = held_clients(&bases[r]);
+                if held.is_empty() {
+                    continue;
+                }
+                let id = held[client % held.len()];
+                let tid = format!("t{r}-{seq}");
+                let draft = TaskDraft {
+                    kind: if d % 2 == 0 {
+                        TaskKind::Call
+                    } else {
+                        TaskKind::Visit
+                    },
+                    due: day(d),
+                    time: None,
+                    contact: None,
+                    priority: Priority::Normal,
+                    assignee: "rep".into(),
+                    note: String::new(),
+                };
+                bases[r].add_task(id, &tid, &draft, &who).unwrap();
+                tasks_added.insert((id, tid), (day(d), BTreeSet::new()));
+            }
+            Op::CompleteTask { task } | Op::RescheduleTask { task, .. } => {
+                let tasks: Vec<(DocumentId, String)> = held_clients(&bases[r])
+                    .into_iter()
+                    .flat_map(|id| bases[r].tasks(id).into_iter().map(move |t| (id, t.id)))
+                    .collect();
+                if tasks.is_empty() {
+                    continue;
+                }
+                let (id, tid) = tasks[task % tasks.len()].clone();
+                if let Op::RescheduleTask { day: d, .. } = op {
+                    bases[r]
+                        .reschedule_task(id, &tid, day(d), None, &who)
+                        .unwrap();
+                    tasks_added.get_mut(&(id, tid)).unwrap().1.insert(day(d));
+                } else {
+                    bases[r].complete_task(id, &tid, &who).unwrap();
+                    completed.insert((id, tid));
+                }
+            }
         }
     }
 
@@ -279,6 +389,8 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
         for s in first.summaries() {
             assert_eq!(first.client(s.id), other.client(s.id));
             assert_eq!(first.contacts(s.id), other.contacts(s.id));
+            assert_eq!(first.interactions(s.id), other.interactions(s.id));
+            assert_eq!(first.tasks(s.id), other.tasks(s.id));
             for field in FIELDS {
                 assert_eq!(first.conflicts(s.id, field), other.conflicts(s.id, field));
             }
@@ -319,6 +431,62 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
         }
         let expected = contacts_added.keys().filter(|(c, _)| *c == id).count();
         assert_eq!(contacts.len(), expected);
+
+        let interactions: BTreeSet<(DocumentId, String)> = first
+            .interactions(id)
+            .into_iter()
+            .map(|i| (id, i.id))
+            .collect();
+        let want: BTreeSet<(DocumentId, String)> = interactions_added
+            .iter()
+            .filter(|(c, _)| *c == id)
+            .cloned()
+            .collect();
+        assert_eq!(
+            interactions, want,
+            "every interaction of {id}, and only those"
+        );
+        let tasks = first.tasks(id);
+        let want = tasks_added.keys().filter(|(c, _)| *c == id).count();
+        assert_eq!(tasks.len(), want, "every task of {id}");
+        for t in tasks {
+            let key = (id, t.id.clone());
+            let (added, moved) = &tasks_added[&key];
+            let done = completed.contains(&key);
+            assert_eq!(t.status == TaskStatus::Done, done, "task {} status", t.id);
+            if moved.is_empty() {
+                assert_eq!(t.due, *added, "task {} due", t.id);
+            } else {
+                assert!(moved.contains(&t.due), "task {} moved to {}", t.id, t.due);
+            }
+        }
+    }
+
+    // Today reads the index alone and agrees with the cards: the open tasks, each due
+    // on a day it was added for or moved to.
+    let today = first.today("rep", Date::new(2099, 1, 1).unwrap());
+    let open_index: BTreeSet<(DocumentId, String)> = today
+        .overdue
+        .iter()
+        .map(|t| (t.client, t.id.clone()))
+        .collect();
+    let open_cards: BTreeSet<(DocumentId, String)> = tasks_added
+        .keys()
+        .filter(|k| !completed.contains(k) && !archived.contains(&k.0))
+        .cloned()
+        .collect();
+    assert_eq!(open_index, open_cards, "Today lists the open tasks");
+    for t in &today.overdue {
+        let (added, moved) = &tasks_added[&(t.client, t.id.clone())];
+        assert!(
+            if moved.is_empty() {
+                t.due == *added
+            } else {
+                moved.contains(&t.due)
+            },
+            "index due of {}",
+            t.id
+        );
     }
 
     // Once every replica has reconciled its index with its cards and all have merged
@@ -353,6 +521,18 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
             );
         }
         assert_eq!(base.summaries(), bases[hub].summaries());
+        // And Today shows each open task on the day its card shows.
+        let today = base.today("rep", Date::new(2099, 1, 1).unwrap());
+        for t in &today.overdue {
+            let card = base.tasks(t.client);
+            let c = card.iter().find(|c| c.id == t.id).unwrap();
+            assert_eq!(
+                (t.due, c.status),
+                (c.due, TaskStatus::Open),
+                "task {}",
+                t.id
+            );
+        }
     }
 }
 

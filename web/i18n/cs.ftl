@@ -104,6 +104,10 @@ invalid-currency-mismatch = Tato částka je v jiné měně.
 invalid-amount-overflow = Tato částka je příliš velká.
 invalid-unknown-channel = Vyberte telefon, SMS, e-mail, WhatsApp, Telegram, Viber nebo návštěvu.
 invalid-bad-language = Zadejte kód jazyka, např. cs, en nebo ko.
+invalid-bad-time = Zadejte čas ve tvaru 09:30.
+invalid-bad-time-zone = Zadejte časové pásmo, např. Europe/Prague nebo UTC.
+invalid-text-too-long = Text je delší než 10 000 znaků.
+invalid-duration-too-long = Doba trvání nemůže být delší než 24 hodin.
 invalid-other = Tato hodnota není platná.
 
 ## Storage

@@ -101,6 +101,10 @@ invalid-currency-mismatch = This amount is in another currency.
 invalid-amount-overflow = This amount is too large.
 invalid-unknown-channel = Choose phone, SMS, e-mail, WhatsApp, Telegram, Viber or visit.
 invalid-bad-language = Enter a language code like en, cs or ko.
+invalid-bad-time = Enter a time like 09:30.
+invalid-bad-time-zone = Enter a time zone like Europe/Prague or UTC.
+invalid-text-too-long = This text is longer than 10,000 characters.
+invalid-duration-too-long = A duration cannot be longer than 24 hours.
 invalid-other = This value is not valid.
 
 ## Storage

@@ -89,6 +89,10 @@ invalid-currency-mismatch = 다른 통화의 금액입니다.
 invalid-amount-overflow = 금액이 너무 큽니다.
 invalid-unknown-channel = 전화, SMS, 이메일, WhatsApp, Telegram, Viber, 방문 중에서 선택하세요.
 invalid-bad-language = ko, en, cs 같은 언어 코드를 입력하세요.
+invalid-bad-time = 09:30 형식으로 시간을 입력하세요.
+invalid-bad-time-zone = Asia/Seoul 또는 UTC 같은 시간대를 입력하세요.
+invalid-text-too-long = 텍스트가 10,000자를 넘습니다.
+invalid-duration-too-long = 시간은 24시간을 넘을 수 없습니다.
 invalid-other = 올바르지 않은 값입니다.
 
 ## Storage

@@ -101,6 +101,10 @@ invalid-currency-mismatch = Dette beløpet er i en annen valuta.
 invalid-amount-overflow = Dette beløpet er for stort.
 invalid-unknown-channel = Velg telefon, SMS, e-post, WhatsApp, Telegram, Viber eller besøk.
 invalid-bad-language = Skriv en språkkode som nb, en eller cs.
+invalid-bad-time = Skriv et klokkeslett som 09:30.
+invalid-bad-time-zone = Skriv en tidssone som Europe/Oslo eller UTC.
+invalid-text-too-long = Teksten er lengre enn 10 000 tegn.
+invalid-duration-too-long = En varighet kan ikke være lengre enn 24 timer.
 invalid-other = Verdien er ikke gyldig.
 
 ## Storage

@@ -101,6 +101,10 @@ invalid-currency-mismatch = Este valor está noutra moeda.
 invalid-amount-overflow = Este valor é demasiado grande.
 invalid-unknown-channel = Escolha telefone, SMS, e-mail, WhatsApp, Telegram, Viber ou visita.
 invalid-bad-language = Indique um código de idioma como pt, en ou cs.
+invalid-bad-time = Indique uma hora como 09:30.
+invalid-bad-time-zone = Indique um fuso horário como Europe/Lisbon ou UTC.
+invalid-text-too-long = Este texto tem mais de 10 000 caracteres.
+invalid-duration-too-long = Uma duração não pode passar de 24 horas.
 invalid-other = Este valor não é válido.
 
 ## Storage

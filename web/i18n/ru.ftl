@@ -104,6 +104,10 @@ invalid-currency-mismatch = Эта сумма в другой валюте.
 invalid-amount-overflow = Слишком большая сумма.
 invalid-unknown-channel = Выберите телефон, SMS, e-mail, WhatsApp, Telegram, Viber или визит.
 invalid-bad-language = Введите код языка, например ru, en или cs.
+invalid-bad-time = Введите время в виде 09:30.
+invalid-bad-time-zone = Введите часовой пояс, например Europe/Moscow или UTC.
+invalid-text-too-long = Текст длиннее 10 000 символов.
+invalid-duration-too-long = Длительность не может превышать 24 часа.
 invalid-other = Недопустимое значение.
 
 ## Storage

@@ -187,6 +187,10 @@ pub fn invalid_reason_key(reason: Problem) -> &'static str {
         Problem::AmountOverflow => "invalid-amount-overflow",
         Problem::UnknownChannel => "invalid-unknown-channel",
         Problem::BadLanguage => "invalid-bad-language",
+        Problem::BadTime => "invalid-bad-time",
+        Problem::BadTimeZone => "invalid-bad-time-zone",
+        Problem::TextTooLong => "invalid-text-too-long",
+        Problem::DurationTooLong => "invalid-duration-too-long",
         Problem::UnknownStatus => "invalid-other",
     }
 }
