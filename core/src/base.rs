@@ -218,29 +218,13 @@ impl ClientBase {
         archived: Option<bool>,
         author: &Author,
     ) -> Result<(), Error> {
-        let index = self
-            .docs
-            .get_mut(&self.index_id)
-            .expect("the index is always present");
-        let clients = clients_obj(index);
-        let key = id.to_string();
-        index
-            .transact_with::<_, _, Error, _>(
-                |_| author.commit(),
-                |tx| {
-                    let entry = match tx.get(&clients, &key)? {
-                        Some((automerge::Value::Object(ObjType::Map), obj)) => obj,
-                        _ => tx.put_object(&clients, &key, ObjType::Map)?,
-                    };
-                    write_fields(tx, &entry, fields)?;
-                    if let Some(a) = archived {
-                        tx.put(&entry, "archived", a)?;
-                    }
-                    Ok(())
-                },
-            )
-            .map_err(|f| f.error)?;
-        Ok(())
+        self.write_index_entry(id, author, |tx, entry| {
+            write_fields(tx, entry, fields)?;
+            if let Some(a) = archived {
+                tx.put(entry, "archived", a)?;
+            }
+            Ok(())
+        })
     }
 
     /// After concurrent edits of one field, the card and its index summary each pick a

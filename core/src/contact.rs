@@ -478,51 +478,35 @@ impl ClientBase {
         archived: Option<bool>,
         author: &Author,
     ) -> Result<(), Error> {
-        let index = self
-            .docs
-            .get_mut(&self.index_id)
-            .expect("the index is always present");
-        let clients = clients_obj(index);
-        let key = client.to_string();
         let prefix = format!("{CONTACT_PREFIX}{contact_id}:");
-        index
-            .transact_with::<_, _, Error, _>(
-                |_| author.commit(),
-                |tx| {
-                    let entry = match tx.get(&clients, &key)? {
-                        Some((automerge::Value::Object(ObjType::Map), obj)) => obj,
-                        _ => tx.put_object(&clients, &key, ObjType::Map)?,
-                    };
-                    if let Some(name) = &fields.name {
-                        tx.put(&entry, format!("{prefix}name"), name.as_str())?;
+        self.write_index_entry(client, author, |tx, entry| {
+            if let Some(name) = &fields.name {
+                tx.put(entry, format!("{prefix}name"), name.as_str())?;
+            }
+            if let Some(a) = archived {
+                tx.put(entry, format!("{prefix}archived"), a)?;
+            }
+            if let Some(b) = &fields.birthday {
+                // Month and day only: what Today needs.
+                let md = b.get(b.len().saturating_sub(5)..).unwrap_or_default();
+                tx.put(entry, format!("{prefix}birthday"), md)?;
+            }
+            for (kind, add, remove) in [
+                ("phone", &fields.add_phones, &fields.remove_phones),
+                ("email", &fields.add_emails, &fields.remove_emails),
+            ] {
+                for v in add {
+                    tx.put(entry, format!("{prefix}{kind}:{v}"), true)?;
+                }
+                for v in remove {
+                    let k = format!("{prefix}{kind}:{v}");
+                    if tx.get(entry, k.as_str())?.is_some() {
+                        tx.delete(entry, k)?;
                     }
-                    if let Some(a) = archived {
-                        tx.put(&entry, format!("{prefix}archived"), a)?;
-                    }
-                    if let Some(b) = &fields.birthday {
-                        // Month and day only: what Today needs.
-                        let md = b.get(b.len().saturating_sub(5)..).unwrap_or_default();
-                        tx.put(&entry, format!("{prefix}birthday"), md)?;
-                    }
-                    for (kind, add, remove) in [
-                        ("phone", &fields.add_phones, &fields.remove_phones),
-                        ("email", &fields.add_emails, &fields.remove_emails),
-                    ] {
-                        for v in add {
-                            tx.put(&entry, format!("{prefix}{kind}:{v}"), true)?;
-                        }
-                        for v in remove {
-                            let k = format!("{prefix}{kind}:{v}");
-                            if tx.get(&entry, k.as_str())?.is_some() {
-                                tx.delete(&entry, k)?;
-                            }
-                        }
-                    }
-                    Ok(())
-                },
-            )
-            .map_err(|f| f.error)?;
-        Ok(())
+                }
+            }
+            Ok(())
+        })
     }
 
     /// Every contact of a client, archived ones included (see [`Contact::archived`]),
