@@ -1,24 +1,9 @@
 //! The client base's rules: validation writes nothing, edits merge, archive keeps edits.
 
-use fieldbase_core::{
-    Author, ClientBase, ClientDraft, ClientPatch, ClientStatus, DocumentId, Error, Field,
-    automerge::ActorId,
-};
+use fieldbase_core::{ClientBase, ClientDraft, ClientPatch, ClientStatus, Error, Field};
 
-fn id(n: u8) -> DocumentId {
-    DocumentId::from_bytes([n; 16])
-}
-
-fn replica(actor: u8) -> ClientBase {
-    ClientBase::new(id(0), ActorId::from([actor; 16]))
-}
-
-fn author(who: &str, at: i64) -> Author {
-    Author {
-        who: who.into(),
-        at,
-    }
-}
+mod common;
+use common::*;
 
 fn draft(name: &str) -> ClientDraft {
     ClientDraft {

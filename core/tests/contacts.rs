@@ -1,38 +1,11 @@
 //! Contacts: validation writes nothing, edits merge, lists keep concurrent additions.
 
 use fieldbase_core::{
-    Author, Birthday, Channel, ClientBase, ClientDraft, ContactDraft, ContactPatch, DocumentId,
-    Error, Field, Problem, automerge::ActorId,
+    Birthday, Channel, ClientBase, ContactDraft, ContactPatch, Error, Field, Problem,
 };
 
-fn id(n: u8) -> DocumentId {
-    DocumentId::from_bytes([n; 16])
-}
-
-fn replica(actor: u8) -> ClientBase {
-    ClientBase::new(id(0), ActorId::from([actor; 16]))
-}
-
-fn author(who: &str, at: i64) -> Author {
-    Author {
-        who: who.into(),
-        at,
-    }
-}
-
-fn base_with_client() -> ClientBase {
-    let mut base = replica(1);
-    base.add_client(
-        id(1),
-        &ClientDraft {
-            name: "Alfa s.r.o.".into(),
-            ..Default::default()
-        },
-        &author("anna", 0),
-    )
-    .unwrap();
-    base
-}
+mod common;
+use common::*;
 
 fn jana() -> ContactDraft {
     ContactDraft {
@@ -68,7 +41,7 @@ fn invalid(r: Result<fieldbase_core::Edit, Error>) -> (Field, String, Problem) {
 
 #[test]
 fn add_contact_normalises_and_reads_back() {
-    let mut base = base_with_client();
+    let mut base = base_with_client("Alfa s.r.o.");
     let edit = base
         .add_contact(id(1), "c1", &jana(), &author("anna", 1))
         .unwrap();
@@ -102,7 +75,7 @@ fn add_contact_normalises_and_reads_back() {
 
 #[test]
 fn invalid_contacts_write_nothing() {
-    let mut base = base_with_client();
+    let mut base = base_with_client("Alfa s.r.o.");
     base.add_contact(id(1), "c1", &jana(), &author("anna", 1))
         .unwrap();
     let before = all_heads(&base);
@@ -245,7 +218,7 @@ fn birthdays() {
 
 #[test]
 fn edit_add_and_remove_phones_archive_and_restore() {
-    let mut base = base_with_client();
+    let mut base = base_with_client("Alfa s.r.o.");
     base.add_contact(id(1), "c1", &jana(), &author("anna", 1))
         .unwrap();
     base.edit_contact(
@@ -285,7 +258,7 @@ fn edit_add_and_remove_phones_archive_and_restore() {
 
 #[test]
 fn concurrent_contacts_and_phones_are_all_kept() {
-    let mut a = base_with_client();
+    let mut a = base_with_client("Alfa s.r.o.");
     a.add_contact(id(1), "c1", &jana(), &author("anna", 1))
         .unwrap();
     let mut b = replica(2);

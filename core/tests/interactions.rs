@@ -2,45 +2,12 @@
 //! concurrent logging keeps both.
 
 use fieldbase_core::{
-    Author, ClientBase, ClientDraft, ContactDraft, Date, Direction, DocumentId, Error, Field,
-    InteractionDraft, InteractionKind, NextStep, Outcome, Problem, TaskKind, TaskStatus, TimeOfDay,
-    automerge::ActorId,
+    ClientBase, Date, Direction, Error, Field, InteractionDraft, InteractionKind, NextStep,
+    Outcome, Problem, TaskKind, TaskStatus, TimeOfDay, automerge::ActorId,
 };
 
-fn id(n: u8) -> DocumentId {
-    DocumentId::from_bytes([n; 16])
-}
-
-fn author(who: &str, at: i64) -> Author {
-    Author {
-        who: who.into(),
-        at,
-    }
-}
-
-fn base() -> ClientBase {
-    let mut base = ClientBase::new(id(0), ActorId::from([1; 16]));
-    base.add_client(
-        id(1),
-        &ClientDraft {
-            name: "Alfa s.r.o.".into(),
-            ..Default::default()
-        },
-        &author("anna", 0),
-    )
-    .unwrap();
-    base.add_contact(
-        id(1),
-        "c1",
-        &ContactDraft {
-            name: "Jana".into(),
-            ..Default::default()
-        },
-        &author("anna", 0),
-    )
-    .unwrap();
-    base
-}
+mod common;
+use common::*;
 
 fn call(at: i64) -> InteractionDraft {
     InteractionDraft {
@@ -64,7 +31,7 @@ fn heads(base: &ClientBase) -> Vec<Vec<fieldbase_core::automerge::ChangeHash>> {
 
 #[test]
 fn logged_interactions_read_back_newest_first() {
-    let mut b = base();
+    let mut b = base_with_client_and_contact("Alfa s.r.o.");
     let edit = b
         .log_interaction(id(1), "i1", &call(1_000), &author("anna/phone", 1))
         .unwrap();
@@ -101,7 +68,7 @@ fn logged_interactions_read_back_newest_first() {
 
 #[test]
 fn every_kind_and_outcome_round_trips() {
-    let mut b = base();
+    let mut b = base_with_client_and_contact("Alfa s.r.o.");
     for (n, kind) in InteractionKind::ALL.iter().enumerate() {
         let mut d = call(n as i64);
         d.kind = *kind;
@@ -125,7 +92,7 @@ fn every_kind_and_outcome_round_trips() {
 
 #[test]
 fn next_step_becomes_a_task_in_the_same_edit() {
-    let mut b = base();
+    let mut b = base_with_client_and_contact("Alfa s.r.o.");
     let mut d = call(1_000);
     d.next_step = Some(NextStep {
         task_id: "t1".into(),
@@ -166,7 +133,7 @@ fn invalid(r: Result<fieldbase_core::Edit, Error>) -> (Field, String, Problem) {
 
 #[test]
 fn invalid_input_names_field_and_value_and_writes_nothing() {
-    let mut b = base();
+    let mut b = base_with_client_and_contact("Alfa s.r.o.");
     let before = heads(&b);
     let mut d = call(0);
     d.time_zone = "Europe Prague".into();
@@ -245,7 +212,7 @@ fn invalid_input_names_field_and_value_and_writes_nothing() {
 
 #[test]
 fn time_zones_as_browsers_name_them() {
-    let mut b = base();
+    let mut b = base_with_client_and_contact("Alfa s.r.o.");
     for (n, tz) in [
         "UTC",
         "America/Argentina/Buenos_Aires",
@@ -273,7 +240,7 @@ fn time_zones_as_browsers_name_them() {
 
 #[test]
 fn concurrent_logging_keeps_both() {
-    let mut a = base();
+    let mut a = base_with_client_and_contact("Alfa s.r.o.");
     let mut b = ClientBase::new(id(0), ActorId::from([2; 16]));
     b.merge(&a).unwrap();
     a.log_interaction(id(1), "ia", &call(10), &author("anna", 1))
@@ -292,7 +259,7 @@ fn concurrent_logging_keeps_both() {
 #[test]
 fn interactions_map_created_concurrently_keeps_both() {
     // A client document without an interactions map yet, created on both replicas.
-    let mut a = base();
+    let mut a = base_with_client_and_contact("Alfa s.r.o.");
     let mut b = ClientBase::new(id(0), ActorId::from([2; 16]));
     b.merge(&a).unwrap();
     a.log_interaction(id(1), "ia", &call(10), &author("anna", 1))

@@ -2,48 +2,12 @@
 //! writes nothing; concurrent completion and reschedule both land.
 
 use fieldbase_core::{
-    Author, ClientBase, ClientDraft, ContactDraft, Date, DocumentId, Error, Field, Priority,
-    Problem, TaskDraft, TaskKind, TaskStatus, TimeOfDay, automerge::ActorId, automerge::ReadDoc,
+    ClientBase, ClientDraft, ContactDraft, Date, DocumentId, Error, Field, Priority, Problem,
+    TaskDraft, TaskKind, TaskStatus, TimeOfDay, automerge::ActorId, automerge::ReadDoc,
 };
 
-fn id(n: u8) -> DocumentId {
-    DocumentId::from_bytes([n; 16])
-}
-
-fn author(who: &str, at: i64) -> Author {
-    Author {
-        who: who.into(),
-        at,
-    }
-}
-
-fn date(s: &str) -> Date {
-    s.parse().unwrap()
-}
-
-fn base() -> ClientBase {
-    let mut base = ClientBase::new(id(0), ActorId::from([1; 16]));
-    base.add_client(
-        id(1),
-        &ClientDraft {
-            name: "Alfa".into(),
-            ..Default::default()
-        },
-        &author("anna", 0),
-    )
-    .unwrap();
-    base.add_contact(
-        id(1),
-        "c1",
-        &ContactDraft {
-            name: "Jana".into(),
-            ..Default::default()
-        },
-        &author("anna", 0),
-    )
-    .unwrap();
-    base
-}
+mod common;
+use common::*;
 
 fn draft(kind: TaskKind, due: &str) -> TaskDraft {
     TaskDraft {
@@ -81,7 +45,7 @@ fn index_keys(base: &ClientBase, client: DocumentId) -> Vec<(String, String)> {
 
 #[test]
 fn add_and_read_tasks_sorted_by_due_and_time() {
-    let mut b = base();
+    let mut b = base_with_client_and_contact("Alfa");
     let mut d = draft(TaskKind::Visit, "2026-12-02");
     d.time = TimeOfDay::new(14, 0);
     d.contact = Some("c1".into());
@@ -142,7 +106,7 @@ fn add_and_read_tasks_sorted_by_due_and_time() {
 
 #[test]
 fn complete_cancel_reschedule_write_card_and_index() {
-    let mut b = base();
+    let mut b = base_with_client_and_contact("Alfa");
     for t in ["t1", "t2", "t3"] {
         b.add_task(
             id(1),
@@ -183,7 +147,7 @@ fn complete_cancel_reschedule_write_card_and_index() {
 
 #[test]
 fn invalid_input_writes_nothing() {
-    let mut b = base();
+    let mut b = base_with_client_and_contact("Alfa");
     let before = heads(&b);
     let mut d = draft(TaskKind::Call, "2026-12-01");
     d.assignee = "".into();
@@ -277,7 +241,7 @@ fn invalid_input_writes_nothing() {
 
 #[test]
 fn completed_on_one_replica_and_rescheduled_on_another_keeps_both() {
-    let mut a = base();
+    let mut a = base_with_client_and_contact("Alfa");
     a.add_task(
         id(1),
         "t1",
@@ -303,7 +267,7 @@ fn completed_on_one_replica_and_rescheduled_on_another_keeps_both() {
 
 #[test]
 fn concurrent_additions_keep_both() {
-    let mut a = base();
+    let mut a = base_with_client_and_contact("Alfa");
     let mut b = ClientBase::new(id(0), ActorId::from([2; 16]));
     b.merge(&a).unwrap();
     a.add_task(
@@ -332,7 +296,7 @@ fn concurrent_additions_keep_both() {
 
 #[test]
 fn concurrent_reschedules_reconcile_index_with_card() {
-    let mut a = base();
+    let mut a = base_with_client_and_contact("Alfa");
     a.add_task(
         id(1),
         "t1",

@@ -2,23 +2,18 @@
 //! and year boundaries and 29 February.
 
 use fieldbase_core::{
-    Author, ClientBase, ClientDraft, ContactDraft, ContactPatch, Date, DocumentId, Priority,
-    TaskDraft, TaskKind, TimeOfDay, automerge::ActorId,
+    Author, ClientBase, ClientDraft, ContactDraft, ContactPatch, Priority, TaskDraft, TaskKind,
+    TimeOfDay, automerge::ActorId,
 };
 
-fn id(n: u8) -> DocumentId {
-    DocumentId::from_bytes([n; 16])
-}
+mod common;
+use common::*;
 
 fn author(at: i64) -> Author {
     Author {
         who: "anna/phone".into(),
         at,
     }
-}
-
-fn date(s: &str) -> Date {
-    s.parse().unwrap()
 }
 
 fn client(base: &mut ClientBase, n: u8, name: &str) {
