@@ -115,6 +115,13 @@ fn generate() -> Generated {
             email,
             status: ClientStatus::Active,
             archived: false,
+            segment: Default::default(),
+            owner: String::new(),
+            rating: Default::default(),
+            next_step: String::new(),
+            next_step_date: None,
+            restricted: false,
+            tags: Vec::new(),
         });
         contacts.insert(
             id,

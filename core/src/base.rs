@@ -33,8 +33,20 @@ use automerge::{
 
 use crate::{
     Client, ClientDraft, ClientPatch, ClientStatus, ClientSummary, DocumentId, Error, Millis,
+    card::{self, ClientDetails},
     contact::CONTACTS,
+    entries,
+    record::Record,
 };
+
+/// The team-wide documents besides the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamDoc {
+    /// Events, the product catalog, competitors (every rep writes).
+    Team,
+    /// Managers, roles and targets (heads of sales write).
+    Plan,
+}
 
 /// The key under which the index keeps its client summaries.
 const CLIENTS: &str = "clients";
@@ -49,6 +61,11 @@ pub struct Author {
 }
 
 impl Author {
+    /// The rep's login: `who` up to the first `/`.
+    pub fn rep(&self) -> &str {
+        self.who.split('/').next().unwrap_or_default()
+    }
+
     pub(crate) fn commit(&self) -> CommitOptions {
         CommitOptions::default()
             .with_time(self.at.div_euclid(1000))
@@ -72,6 +89,7 @@ pub struct ClientBase {
     actor: ActorId,
     pub(crate) index_id: DocumentId,
     genesis_heads: Vec<ChangeHash>,
+    team_docs: Option<(DocumentId, DocumentId)>,
     pub(crate) docs: BTreeMap<DocumentId, Automerge>,
 }
 
@@ -98,7 +116,23 @@ impl ClientBase {
             actor,
             index_id,
             genesis_heads,
+            team_docs: None,
             docs,
+        }
+    }
+
+    /// Names the team's other shared documents: `team` (events, catalog, competitors)
+    /// and `plan` (managers and targets); the server tells a replica their ids at login.
+    pub fn set_team_docs(&mut self, team: DocumentId, plan: DocumentId) {
+        self.team_docs = Some((team, plan));
+    }
+
+    /// The id of a team document, when known.
+    pub fn team_doc_id(&self, which: TeamDoc) -> Result<DocumentId, Error> {
+        match (self.team_docs, which) {
+            (Some((team, _)), TeamDoc::Team) => Ok(team),
+            (Some((_, plan)), TeamDoc::Plan) => Ok(plan),
+            (None, _) => Err(Error::NoTeamDocs),
         }
     }
 
@@ -132,6 +166,10 @@ impl ClientBase {
         author: &Author,
     ) -> Result<Edit, Error> {
         let fields = draft.validate()?;
+        let mut details = draft.details.validated()?;
+        if details.owner.is_empty() {
+            details.owner = author.rep().to_owned();
+        }
         if self.docs.contains_key(&id) {
             return Err(Error::BadDocumentId(format!("{id} is already in use")));
         }
@@ -142,13 +180,20 @@ impl ClientBase {
                 tx.put(ROOT, "kind", "client")?;
                 write_fields(tx, &ROOT, &fields)?;
                 tx.put(ROOT, "archived", false)?;
+                tx.put(ROOT, "created", author.at)?;
                 tx.put_object(ROOT, CONTACTS, ObjType::Map)?;
+                tx.put_object(ROOT, card::NOTES, ObjType::Text)?;
+                details.write(tx, &ROOT, None)?;
                 Ok(())
             },
         )
         .map_err(|f| f.error)?;
         self.docs.insert(id, doc);
-        self.write_summary(id, &fields, Some(false), author)?;
+        self.write_index_entry(id, author, |tx, entry| {
+            write_fields(tx, entry, &fields)?;
+            tx.put(entry, "archived", false)?;
+            card::write_details_summary(tx, entry, &details, None)
+        })?;
         Ok(Edit {
             client: id,
             touched: vec![id, self.index_id],
@@ -164,6 +209,8 @@ impl ClientBase {
         author: &Author,
     ) -> Result<Edit, Error> {
         let fields = patch.validated()?;
+        let stored = self.client(id).map(|c| c.lost_reason).unwrap_or_default();
+        fields.check_lost_reason(&stored)?;
         self.change_client(id, &fields, None, author)
     }
 
@@ -273,7 +320,13 @@ impl ClientBase {
         let archived = (card.archived != summary.archived
             && index.get_all(&entry, "archived").unwrap_or_default().len() > 1)
             .then_some(card.archived);
-        let task_fixes = self.task_summary_fixes(id);
+        let mut task_fixes = self.task_summary_fixes(id);
+        for key in MIRRORED_DETAILS {
+            let card_value = entries::text(doc, &ROOT, key);
+            if card_value != entries::text(index, &entry, key) && competing(key, &card_value) {
+                task_fixes.push(((*key).to_owned(), card_value));
+            }
+        }
         if patch.is_empty() && archived.is_none() && task_fixes.is_empty() {
             return Ok(None);
         }
@@ -340,7 +393,9 @@ impl ClientBase {
             .get(&id)
             .filter(|d| id != self.index_id && !d.get_heads().is_empty())
         {
-            return Some(read_record(doc, &ROOT, id).into());
+            let mut client: Client = read_record(doc, &ROOT, id).into();
+            client.lost_reason = entries::text(doc, &ROOT, "lost_reason");
+            return Some(client);
         }
         let index = &self.docs[&self.index_id];
         let (_, entry) = index.get(clients_obj(index), id.to_string()).ok()??;
@@ -486,6 +541,9 @@ impl ClientBase {
     }
 }
 
+/// The details fields the index mirrors as strings, reconciled like name and status.
+const MIRRORED_DETAILS: &[&str] = &["segment", "owner", "rating", "next_step", "next_step_date"];
+
 pub(crate) fn clients_obj(index: &Automerge) -> ObjId {
     match index.get(ROOT, CLIENTS) {
         Ok(Some((automerge::Value::Object(ObjType::Map), obj))) => obj,
@@ -510,6 +568,9 @@ fn write_fields<T: Transactable>(
     if let Some(v) = fields.status {
         tx.put(obj, "status", v.key())?;
     }
+    if let Some(v) = &fields.lost_reason {
+        tx.put(obj, "lost_reason", v.as_str())?;
+    }
     Ok(())
 }
 
@@ -521,6 +582,16 @@ fn read_record(doc: &Automerge, obj: &ObjId, id: DocumentId) -> ClientSummary {
         Some((v, _)) => v.as_str().map(str::to_owned).unwrap_or_default(),
         None => String::new(),
     };
+    let mut tags = entries::set_members(doc, obj, card::TAGS);
+    for key in doc.keys(obj) {
+        if let Some(tag) = key.strip_prefix(card::TAG_PREFIX)
+            && !tags.iter().any(|t| t == tag)
+        {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags.sort();
+    let details = ClientDetails::read(doc, obj);
     ClientSummary {
         id,
         name: text("name"),
@@ -533,5 +604,12 @@ fn read_record(doc: &Automerge, obj: &ObjId, id: DocumentId) -> ClientSummary {
             .flatten()
             .and_then(|(v, _)| v.as_bool())
             .unwrap_or(false),
+        segment: details.segment,
+        owner: details.owner,
+        rating: details.rating,
+        next_step: details.next_step,
+        next_step_date: details.next_step_date,
+        restricted: details.restricted,
+        tags,
     }
 }

@@ -2,7 +2,12 @@
 
 use std::{fmt, str::FromStr};
 
-use crate::{DocumentId, Error, Field, error::Problem, validate};
+use crate::{
+    Date, DocumentId, Error, Field,
+    card::{ClientDetails, Rating, Segment, optional_short},
+    error::Problem,
+    validate,
+};
 
 /// Where a client stands with us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -79,6 +84,8 @@ pub struct Client {
     pub email: String,
     /// Status.
     pub status: ClientStatus,
+    /// Why the client was lost (set when the status is lost).
+    pub lost_reason: String,
     /// Archived clients are hidden from lists but never deleted.
     pub archived: bool,
 }
@@ -98,6 +105,20 @@ pub struct ClientSummary {
     pub status: ClientStatus,
     /// Archived clients are hidden from lists but never deleted.
     pub archived: bool,
+    /// Segment.
+    pub segment: Segment,
+    /// The owning manager's login, or empty.
+    pub owner: String,
+    /// Reliability rating.
+    pub rating: Rating,
+    /// The next step, or empty.
+    pub next_step: String,
+    /// When the next step is due.
+    pub next_step_date: Option<Date>,
+    /// A key account restricted to its owner.
+    pub restricted: bool,
+    /// Tags, sorted.
+    pub tags: Vec<String>,
 }
 
 impl From<ClientSummary> for Client {
@@ -108,6 +129,7 @@ impl From<ClientSummary> for Client {
             phone: s.phone,
             email: s.email,
             status: s.status,
+            lost_reason: String::new(),
             archived: s.archived,
         }
     }
@@ -124,18 +146,25 @@ pub struct ClientDraft {
     pub email: String,
     /// Status; a prospect when not given.
     pub status: Option<ClientStatus>,
+    /// Why the client was lost (required when the status is lost).
+    pub lost_reason: String,
+    /// The rest of the card (owner: the author's rep when empty).
+    pub details: ClientDetails,
 }
 
 impl ClientDraft {
     /// Checks every field and returns the normalised values; the first bad field is the
     /// error.
     pub fn validate(&self) -> Result<ClientPatch, Error> {
-        Ok(ClientPatch {
+        let patch = ClientPatch {
             name: Some(validate::name(&self.name)?),
             phone: Some(validate::phone(&self.phone)?),
             email: Some(validate::email(&self.email)?),
             status: Some(self.status.unwrap_or(ClientStatus::Prospect)),
-        })
+            lost_reason: Some(optional_short(Field::LostReason, &self.lost_reason)?),
+        };
+        patch.check_lost_reason("")?;
+        Ok(patch)
     }
 }
 
@@ -151,6 +180,9 @@ pub struct ClientPatch {
     pub email: Option<String>,
     /// New status.
     pub status: Option<ClientStatus>,
+    /// New reason for losing the client (required to set the status to lost, unless
+    /// the card has one).
+    pub lost_reason: Option<String>,
 }
 
 impl ClientPatch {
@@ -161,11 +193,33 @@ impl ClientPatch {
             phone: self.phone.as_deref().map(validate::phone).transpose()?,
             email: self.email.as_deref().map(validate::email).transpose()?,
             status: self.status,
+            lost_reason: self
+                .lost_reason
+                .as_deref()
+                .map(|r| optional_short(Field::LostReason, r))
+                .transpose()?,
         })
+    }
+
+    /// A lost client needs a reason: in this patch, or already on the card (`stored`).
+    pub(crate) fn check_lost_reason(&self, stored: &str) -> Result<(), Error> {
+        let reason = self.lost_reason.as_deref().unwrap_or(stored);
+        if self.status == Some(ClientStatus::Lost) && reason.is_empty() {
+            return Err(Error::Invalid {
+                field: Field::LostReason,
+                value: String::new(),
+                reason: Problem::ReasonRequired,
+            });
+        }
+        Ok(())
     }
 
     /// True when no field is set.
     pub fn is_empty(&self) -> bool {
-        self.name.is_none() && self.phone.is_none() && self.email.is_none() && self.status.is_none()
+        self.name.is_none()
+            && self.phone.is_none()
+            && self.email.is_none()
+            && self.status.is_none()
+            && self.lost_reason.is_none()
     }
 }

@@ -10,11 +10,16 @@ use crate::Error;
 
 /// Every map under `key` at the root: normally one, more after concurrent creation.
 pub(crate) fn root_maps<R: ReadDoc>(doc: &R, key: &str) -> Vec<ObjId> {
+    maps(doc, &ROOT, key)
+}
+
+/// Every map under `key` of `parent`: normally one, more after concurrent creation.
+pub(crate) fn maps<R: ReadDoc>(doc: &R, parent: &ObjId, key: &str) -> Vec<ObjId> {
     let mut maps: Vec<ObjId> = Vec::new();
-    if let Ok(Some((Value::Object(ObjType::Map), winner))) = doc.get(ROOT, key) {
+    if let Ok(Some((Value::Object(ObjType::Map), winner))) = doc.get(parent, key) {
         maps.push(winner);
     }
-    for (v, obj) in doc.get_all(ROOT, key).unwrap_or_default() {
+    for (v, obj) in doc.get_all(parent, key).unwrap_or_default() {
         if matches!(v, Value::Object(ObjType::Map)) && !maps.contains(&obj) {
             maps.push(obj);
         }
@@ -22,17 +27,31 @@ pub(crate) fn root_maps<R: ReadDoc>(doc: &R, key: &str) -> Vec<ObjId> {
     maps
 }
 
-/// The map under `key` to add entries to, created when missing.
+/// The map under `key` at the root to add entries to, created when missing.
 pub(crate) fn root_map_for_writing<T: Transactable>(tx: &mut T, key: &str) -> Result<ObjId, Error> {
-    match root_maps(tx, key).into_iter().next() {
+    map_for_writing(tx, &ROOT, key)
+}
+
+/// The map under `key` of `parent` to add entries to, created when missing.
+pub(crate) fn map_for_writing<T: Transactable>(
+    tx: &mut T,
+    parent: &ObjId,
+    key: &str,
+) -> Result<ObjId, Error> {
+    match maps(tx, parent, key).into_iter().next() {
         Some(obj) => Ok(obj),
-        None => Ok(tx.put_object(ROOT, key, ObjType::Map)?),
+        None => Ok(tx.put_object(parent, key, ObjType::Map)?),
     }
 }
 
 /// The object of entry `id` in whichever map under `key` holds it.
 pub(crate) fn find<R: ReadDoc>(doc: &R, key: &str, id: &str) -> Option<ObjId> {
-    root_maps(doc, key)
+    find_in(doc, &ROOT, key, id)
+}
+
+/// The object of entry `id` in whichever map under `key` of `parent` holds it.
+pub(crate) fn find_in<R: ReadDoc>(doc: &R, parent: &ObjId, key: &str, id: &str) -> Option<ObjId> {
+    maps(doc, parent, key)
         .into_iter()
         .find_map(|map| match doc.get(&map, id) {
             Ok(Some((Value::Object(ObjType::Map), obj))) => Some(obj),
@@ -40,10 +59,15 @@ pub(crate) fn find<R: ReadDoc>(doc: &R, key: &str, id: &str) -> Option<ObjId> {
         })
 }
 
-/// Every entry under `key`, each id once.
+/// Every entry under `key` at the root, each id once.
 pub(crate) fn all<R: ReadDoc>(doc: &R, key: &str) -> Vec<(String, ObjId)> {
+    all_in(doc, &ROOT, key)
+}
+
+/// Every entry under `key` of `parent`, each id once.
+pub(crate) fn all_in<R: ReadDoc>(doc: &R, parent: &ObjId, key: &str) -> Vec<(String, ObjId)> {
     let mut out: Vec<(String, ObjId)> = Vec::new();
-    for map in root_maps(doc, key) {
+    for map in maps(doc, parent, key) {
         for id in doc.keys(&map) {
             if out.iter().any(|(o, _)| *o == id) {
                 continue;
@@ -54,6 +78,49 @@ pub(crate) fn all<R: ReadDoc>(doc: &R, key: &str) -> Vec<(String, ObjId)> {
         }
     }
     out
+}
+
+/// The keys set to `true` in every map under `key` of `parent` (a set that keeps
+/// concurrent additions: one key per member, removed by deleting the key), sorted.
+pub(crate) fn set_members<R: ReadDoc>(doc: &R, parent: &ObjId, key: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for map in maps(doc, parent, key) {
+        for member in doc.keys(&map) {
+            let present = matches!(doc.get(&map, member.as_str()), Ok(Some((v, _))) if v.as_bool() == Some(true));
+            if present && !out.contains(&member) {
+                out.push(member);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Adds `member` to the set under `key` of `parent`.
+pub(crate) fn set_add<T: Transactable>(
+    tx: &mut T,
+    parent: &ObjId,
+    key: &str,
+    member: &str,
+) -> Result<(), Error> {
+    let map = map_for_writing(tx, parent, key)?;
+    tx.put(&map, member, true)?;
+    Ok(())
+}
+
+/// Removes `member` from the set under `key` of `parent` (from every copy of the map).
+pub(crate) fn set_remove<T: Transactable>(
+    tx: &mut T,
+    parent: &ObjId,
+    key: &str,
+    member: &str,
+) -> Result<(), Error> {
+    for map in maps(tx, parent, key) {
+        if tx.get(&map, member)?.is_some() {
+            tx.delete(&map, member)?;
+        }
+    }
+    Ok(())
 }
 
 /// Whether an id the caller drew is usable as a map key and inside flat index keys: not

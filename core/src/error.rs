@@ -43,6 +43,62 @@ pub enum Field {
     Note,
     /// The rep who made an interaction or is assigned a task.
     Rep,
+    /// The registered (legal) name.
+    LegalName,
+    /// A registration or tax id.
+    TaxId,
+    /// The client's industry.
+    Industry,
+    /// A web site.
+    Website,
+    /// A price type (price-list column).
+    PriceType,
+    /// A discount.
+    Discount,
+    /// Payment terms in days.
+    PaymentDays,
+    /// A credit limit.
+    CreditLimit,
+    /// The next step.
+    NextStep,
+    /// Why a client or deal was lost.
+    LostReason,
+    /// A tag.
+    Tag,
+    /// A competitor's name.
+    Competitor,
+    /// A country code.
+    Country,
+    /// A street address.
+    Street,
+    /// A city.
+    City,
+    /// A postal code.
+    Postcode,
+    /// How much a client buys.
+    Volume,
+    /// The client's notes.
+    Notes,
+    /// The title of a deal.
+    Title,
+    /// A probability in percent.
+    Probability,
+    /// A contract, order or invoice number.
+    Number,
+    /// Why an order was returned or refused.
+    Reason,
+    /// A product.
+    Product,
+    /// A quantity.
+    Quantity,
+    /// What a complaint is about.
+    Subject,
+    /// How a complaint was resolved.
+    Resolution,
+    /// Where an event takes place.
+    Place,
+    /// A unit of measure.
+    Unit,
 }
 
 impl Field {
@@ -67,6 +123,34 @@ impl Field {
             Field::Summary => "summary",
             Field::Note => "note",
             Field::Rep => "rep",
+            Field::LegalName => "legal-name",
+            Field::TaxId => "tax-id",
+            Field::Industry => "industry",
+            Field::Website => "website",
+            Field::PriceType => "price-type",
+            Field::Discount => "discount",
+            Field::PaymentDays => "payment-days",
+            Field::CreditLimit => "credit-limit",
+            Field::NextStep => "next-step",
+            Field::LostReason => "lost-reason",
+            Field::Tag => "tag",
+            Field::Competitor => "competitor",
+            Field::Country => "country",
+            Field::Street => "street",
+            Field::City => "city",
+            Field::Postcode => "postcode",
+            Field::Volume => "volume",
+            Field::Notes => "notes",
+            Field::Title => "title",
+            Field::Probability => "probability",
+            Field::Number => "number",
+            Field::Reason => "reason",
+            Field::Product => "product",
+            Field::Quantity => "quantity",
+            Field::Subject => "subject",
+            Field::Resolution => "resolution",
+            Field::Place => "place",
+            Field::Unit => "unit",
         }
     }
 }
@@ -92,6 +176,34 @@ impl fmt::Display for Field {
             Field::Summary => "summary",
             Field::Note => "note",
             Field::Rep => "rep",
+            Field::LegalName => "legal name",
+            Field::TaxId => "tax id",
+            Field::Industry => "industry",
+            Field::Website => "web site",
+            Field::PriceType => "price type",
+            Field::Discount => "discount",
+            Field::PaymentDays => "payment terms",
+            Field::CreditLimit => "credit limit",
+            Field::NextStep => "next step",
+            Field::LostReason => "reason for losing",
+            Field::Tag => "tag",
+            Field::Competitor => "competitor",
+            Field::Country => "country",
+            Field::Street => "street",
+            Field::City => "city",
+            Field::Postcode => "postal code",
+            Field::Volume => "volume",
+            Field::Notes => "notes",
+            Field::Title => "title",
+            Field::Probability => "probability",
+            Field::Number => "number",
+            Field::Reason => "reason",
+            Field::Product => "product",
+            Field::Quantity => "quantity",
+            Field::Subject => "subject",
+            Field::Resolution => "resolution",
+            Field::Place => "place",
+            Field::Unit => "unit",
         })
     }
 }
@@ -150,6 +262,22 @@ pub enum Problem {
     TextTooLong,
     /// A duration longer than a day.
     DurationTooLong,
+    /// A tax id with other characters than letters, digits, spaces and `- / .`.
+    BadTaxId,
+    /// A web site that is not like `example.com`.
+    BadWebsite,
+    /// A number outside its allowed range.
+    OutOfRange,
+    /// A tag longer than 50 characters or with a `:`.
+    BadTag,
+    /// An end date before the start date.
+    EndBeforeStart,
+    /// A country that is not a two-letter code.
+    BadCountry,
+    /// A status (lost, returned, refused, resolved) that needs a reason.
+    ReasonRequired,
+    /// A signed contract without the day it was signed.
+    SignedNeedsDate,
 }
 
 impl Problem {
@@ -181,6 +309,14 @@ impl Problem {
             Problem::BadTimeZone => "bad-time-zone",
             Problem::TextTooLong => "text-too-long",
             Problem::DurationTooLong => "duration-too-long",
+            Problem::BadTaxId => "bad-tax-id",
+            Problem::BadWebsite => "bad-website",
+            Problem::OutOfRange => "out-of-range",
+            Problem::BadTag => "bad-tag",
+            Problem::EndBeforeStart => "end-before-start",
+            Problem::BadCountry => "bad-country",
+            Problem::ReasonRequired => "reason-required",
+            Problem::SignedNeedsDate => "signed-needs-date",
         }
     }
 }
@@ -215,6 +351,14 @@ impl fmt::Display for Problem {
             Problem::BadTimeZone => "is not a time zone like Europe/Prague or UTC",
             Problem::TextTooLong => "is longer than 10,000 characters",
             Problem::DurationTooLong => "is longer than 24 hours",
+            Problem::BadTaxId => "may hold only letters, digits, spaces and - / .",
+            Problem::BadWebsite => "is not a web address like example.com",
+            Problem::OutOfRange => "is outside the allowed range",
+            Problem::BadTag => "is longer than 50 characters or holds a colon",
+            Problem::EndBeforeStart => "is before the start",
+            Problem::BadCountry => "is not a two-letter country code like CZ",
+            Problem::ReasonRequired => "is required for this status",
+            Problem::SignedNeedsDate => "is required for a signed contract",
         })
     }
 }
@@ -259,6 +403,23 @@ pub enum Error {
         /// The task id asked for.
         task: String,
     },
+    /// An id for a record (deal, order, line, payment, event…) that is empty, holds `:`
+    /// or control characters, or is already taken.
+    #[error("invalid id {0:?}")]
+    BadEntryId(String),
+    /// No record of this kind with this id in the document.
+    #[error("no {kind} {id} in document {client}")]
+    NoSuchEntry {
+        /// The document (a client, or the team document).
+        client: DocumentId,
+        /// The kind of record (`deal`, `order`…).
+        kind: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+    /// The team documents (events, catalog, plan) are not known to this replica yet.
+    #[error("the team documents are not known yet (log in again)")]
+    NoTeamDocs,
     /// No client document with this id is known to this replica.
     #[error("no client with id {0}")]
     NoSuchClient(DocumentId),

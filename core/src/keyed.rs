@@ -1,6 +1,7 @@
 //! `keyed_enum!`: an enum whose variants are stored as stable lower-case keys.
 
-/// Declares a fieldless enum with `ALL`, `key()`, `from_key()` and `Display` (the key).
+/// Declares a fieldless enum with `ALL`, `key()`, `from_key()`, `Display` (the key),
+/// `Default` (the first value) and [`crate::record::Scalar`] (stored as the key).
 macro_rules! keyed_enum {
     (
         $(#[$meta:meta])*
@@ -28,6 +29,22 @@ macro_rules! keyed_enum {
             /// The value stored as `key`, if any.
             pub fn from_key(key: &str) -> Option<$name> {
                 $name::ALL.iter().copied().find(|v| v.key() == key)
+            }
+        }
+
+        /// The first value is the default (what a missing or unreadable field reads as).
+        impl Default for $name {
+            fn default() -> Self {
+                $name::ALL[0]
+            }
+        }
+
+        impl $crate::record::Scalar for $name {
+            fn to_stored(&self) -> automerge::ScalarValue {
+                automerge::ScalarValue::Str(self.key().into())
+            }
+            fn from_value(value: &automerge::Value<'_>) -> Option<Self> {
+                $name::from_key(value.as_str()?)
             }
         }
 

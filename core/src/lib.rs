@@ -20,37 +20,65 @@
 #[macro_use]
 mod keyed;
 
+#[macro_use]
+pub mod record;
+
 pub mod base;
+pub mod card;
 pub mod client;
+pub mod complaint;
 pub mod contact;
+pub mod contract;
 pub mod date;
+pub mod deal;
+pub mod entity;
 mod entries;
 pub mod error;
+pub mod history;
 pub mod ids;
 pub mod interaction;
+pub mod invoice;
 pub mod money;
+pub mod order;
+pub mod plan;
 pub mod protocol;
+pub mod report;
 pub mod search;
 pub mod sync_client;
 pub mod task;
+pub mod team;
 pub mod today;
 pub mod validate;
 
 pub use automerge;
-pub use base::{Author, ClientBase, Edit, genesis_index};
+pub use base::{Author, ClientBase, Edit, TeamDoc, genesis_index};
+pub use card::{
+    Address, AddressKind, CardCollections, ClientDetails, Delegation, Need, Rating, Segment, Source,
+};
 pub use client::{Client, ClientDraft, ClientPatch, ClientStatus, ClientSummary};
+pub use complaint::{Complaint, ComplaintStatus};
 pub use contact::{Birthday, Channel, Contact, ContactDraft, ContactPatch};
+pub use contract::{Contract, ContractStatus};
 pub use date::{Date, TimeOfDay};
+pub use deal::{Deal, DealStage, OfferChannel};
+pub use entity::{Entity, Item, TeamEntity};
 pub use error::{Error, Field, Problem};
+pub use history::HistoryEntry;
 pub use ids::DocumentId;
 pub use interaction::{
     Direction, Interaction, InteractionDraft, InteractionKind, NextStep, Outcome,
 };
+pub use invoice::{Invoice, Payment, Receivable};
 pub use money::{Currency, Money};
+pub use order::{Line, Order, OrderStatus, StockState};
+pub use plan::{Manager, Role, Targets};
+pub use record::Record;
+pub use report::Totals;
 pub use search::{SearchHit, SearchIndex};
 pub use sync_client::{SyncClient, SyncEvent, SyncStatus};
 pub use task::{Priority, Task, TaskDraft, TaskKind, TaskStatus};
-pub use today::{DayPlan, PlannedTask, Today, UpcomingBirthday, WeekPlan};
+pub use team::{CatalogItem, Competitor, Event, EventKind, Product};
+pub use today::{DayPlan, FollowUp, PlannedTask, Today, UpcomingBirthday, WeekPlan};
 
 /// A point in time as milliseconds since the Unix epoch (UTC).
 pub type Millis = i64;

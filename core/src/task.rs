@@ -392,3 +392,46 @@ impl ClientBase {
         out
     }
 }
+
+impl ClientBase {
+    /// Generates the month's reconciliation task for every active and key client this
+    /// replica holds (archived ones skipped): one task `reconcile-YYYY-MM` per client,
+    /// assigned to the client's owner (else the author's rep), due on `due`. The id is
+    /// the same on every replica, so generating twice, or on two devices at once, gives
+    /// one task per client. Returns one edit per client that got a task.
+    pub fn plan_reconciliations(&mut self, due: Date, author: &Author) -> Result<Vec<Edit>, Error> {
+        let task_id = format!("reconcile-{:04}-{:02}", due.year(), due.month());
+        let targets: Vec<(DocumentId, String)> = self
+            .clients()
+            .into_iter()
+            .filter(|c| {
+                matches!(
+                    c.status,
+                    crate::ClientStatus::Active | crate::ClientStatus::Key
+                )
+            })
+            .filter(|c| self.client_doc(c.id).is_ok())
+            .filter(|c| !self.tasks(c.id).iter().any(|t| t.id == task_id))
+            .map(|c| (c.id, c.owner))
+            .collect();
+        let mut edits = Vec::new();
+        for (client, owner) in targets {
+            let assignee = if owner.is_empty() {
+                author.rep().to_owned()
+            } else {
+                owner
+            };
+            let draft = TaskDraft {
+                kind: TaskKind::Reconcile,
+                due,
+                time: None,
+                contact: None,
+                priority: Priority::Normal,
+                assignee,
+                note: String::new(),
+            };
+            edits.push(self.add_task(client, &task_id, &draft, author)?);
+        }
+        Ok(edits)
+    }
+}

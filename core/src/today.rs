@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use automerge::{ObjId, ReadDoc};
 
 use crate::{
-    ClientBase, Date, DocumentId, TimeOfDay,
+    ClientBase, Date, DocumentId, Receivable, TimeOfDay,
     base::clients_obj,
     entries,
     task::{Priority, TASK_PREFIX, TaskKind, TaskStatus},
@@ -69,6 +69,25 @@ pub struct Today {
     /// Birthdays of (not archived) contacts of (not archived) clients from today to
     /// [`BIRTHDAY_DAYS`] − 1 days ahead, soonest first.
     pub birthdays: Vec<UpcomingBirthday>,
+    /// Open reconciliation tasks due today or earlier (also in `overdue` / `due_today`).
+    pub reconciliations: Vec<PlannedTask>,
+    /// Invoices of the rep's clients owed and past due, the most overdue first.
+    pub overdue_invoices: Vec<Receivable>,
+    /// The rep's clients whose next step is due today or earlier, oldest first.
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// A client whose agreed next step is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    /// The client.
+    pub client: DocumentId,
+    /// The client's name.
+    pub client_name: String,
+    /// The next step.
+    pub next_step: String,
+    /// When it is due.
+    pub date: Date,
 }
 
 /// One day of the week's plan.
@@ -258,6 +277,30 @@ impl ClientBase {
                 }
             }
         }
+        out.reconciliations = out
+            .overdue
+            .iter()
+            .chain(&out.due_today)
+            .filter(|t| t.kind == TaskKind::Reconcile)
+            .cloned()
+            .collect();
+        out.overdue_invoices = self.overdue_invoices(Some(rep), today);
+        out.follow_ups = self
+            .clients()
+            .into_iter()
+            .filter(|c| c.owner == rep)
+            .filter_map(|c| {
+                let date = c.next_step_date.filter(|d| *d <= today)?;
+                Some(FollowUp {
+                    client: c.id,
+                    client_name: c.name,
+                    next_step: c.next_step,
+                    date,
+                })
+            })
+            .collect();
+        out.follow_ups
+            .sort_by(|a, b| (a.date, &a.client_name).cmp(&(b.date, &b.client_name)));
         out.birthdays.sort_by(|a, b| {
             (a.date, a.contact_name.to_lowercase(), a.client, &a.contact).cmp(&(
                 b.date,

@@ -11,6 +11,7 @@ fn draft(name: &str) -> ClientDraft {
         phone: "+420 601 123 456".into(),
         email: "info@Firma.CZ".into(),
         status: None,
+        ..Default::default()
     }
 }
 

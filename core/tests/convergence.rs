@@ -110,7 +110,13 @@ fn patch(field: usize, v: &str) -> ClientPatch {
         "name" => p.name = Some(v.into()),
         "phone" => p.phone = Some(v.into()),
         "email" => p.email = Some(v.into()),
-        _ => p.status = Some(v.parse().unwrap()),
+        _ => {
+            p.status = Some(v.parse().unwrap());
+            // A lost client needs a reason; the model does not track it.
+            if v == "lost" {
+                p.lost_reason = Some("went to a competitor".into());
+            }
+        }
     }
     p
 }

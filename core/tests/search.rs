@@ -40,6 +40,7 @@ fn base() -> ClientBase {
                 phone: phone.into(),
                 email: email.into(),
                 status: None,
+                ..Default::default()
             },
             &Author {
                 who: "anna".into(),

@@ -73,7 +73,7 @@ impl NativeReplica {
             name: name.into(),
             phone: phone.into(),
             email: email.into(),
-            status: None,
+            ..ClientDraft::default()
         };
         let author = self.author();
         let edit = self.base.add_client(random_id(), &draft, &author)?;

@@ -108,6 +108,14 @@ invalid-bad-time = Zadejte čas ve tvaru 09:30.
 invalid-bad-time-zone = Zadejte časové pásmo, např. Europe/Prague nebo UTC.
 invalid-text-too-long = Text je delší než 10 000 znaků.
 invalid-duration-too-long = Doba trvání nemůže být delší než 24 hodin.
+invalid-bad-tax-id = DIČ/IČO smí obsahovat jen písmena, číslice, mezery a - / .
+invalid-bad-website = Webová adresa vypadá jako priklad.cz.
+invalid-out-of-range = Toto číslo je mimo povolený rozsah.
+invalid-bad-tag = Štítek má nejvýše 50 znaků a žádnou dvojtečku.
+invalid-end-before-start = Konec nemůže být před začátkem.
+invalid-bad-country = Použijte dvoupísmenný kód země, např. CZ nebo NO.
+invalid-reason-required = Pro tento stav uveďte důvod.
+invalid-signed-needs-date = Podepsaná smlouva potřebuje datum podpisu.
 invalid-other = Tato hodnota není platná.
 
 ## Storage

@@ -105,6 +105,14 @@ invalid-bad-time = Enter a time like 09:30.
 invalid-bad-time-zone = Enter a time zone like Europe/Prague or UTC.
 invalid-text-too-long = This text is longer than 10,000 characters.
 invalid-duration-too-long = A duration cannot be longer than 24 hours.
+invalid-bad-tax-id = Use only letters, digits, spaces and - / . in a tax id.
+invalid-bad-website = A web address looks like example.com.
+invalid-out-of-range = This number is outside the allowed range.
+invalid-bad-tag = A tag has at most 50 characters and no colon.
+invalid-end-before-start = The end cannot be before the start.
+invalid-bad-country = Use a two-letter country code like CZ or NO.
+invalid-reason-required = Give a reason for this status.
+invalid-signed-needs-date = A signed contract needs the day it was signed.
 invalid-other = This value is not valid.
 
 ## Storage

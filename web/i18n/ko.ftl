@@ -93,6 +93,14 @@ invalid-bad-time = 09:30 형식으로 시간을 입력하세요.
 invalid-bad-time-zone = Asia/Seoul 또는 UTC 같은 시간대를 입력하세요.
 invalid-text-too-long = 텍스트가 10,000자를 넘습니다.
 invalid-duration-too-long = 시간은 24시간을 넘을 수 없습니다.
+invalid-bad-tax-id = 사업자 번호에는 문자, 숫자, 공백과 - / . 만 쓸 수 있습니다.
+invalid-bad-website = 웹 주소는 example.com 같은 형식입니다.
+invalid-out-of-range = 허용 범위를 벗어난 숫자입니다.
+invalid-bad-tag = 태그는 50자 이하이며 콜론을 쓸 수 없습니다.
+invalid-end-before-start = 종료일은 시작일보다 앞설 수 없습니다.
+invalid-bad-country = KR, CZ 같은 두 글자 국가 코드를 쓰세요.
+invalid-reason-required = 이 상태에는 사유가 필요합니다.
+invalid-signed-needs-date = 서명된 계약에는 서명 날짜가 필요합니다.
 invalid-other = 올바르지 않은 값입니다.
 
 ## Storage

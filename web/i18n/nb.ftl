@@ -105,6 +105,14 @@ invalid-bad-time = Skriv et klokkeslett som 09:30.
 invalid-bad-time-zone = Skriv en tidssone som Europe/Oslo eller UTC.
 invalid-text-too-long = Teksten er lengre enn 10 000 tegn.
 invalid-duration-too-long = En varighet kan ikke være lengre enn 24 timer.
+invalid-bad-tax-id = Organisasjonsnummeret kan bare ha bokstaver, sifre, mellomrom og - / .
+invalid-bad-website = En nettadresse ser ut som eksempel.no.
+invalid-out-of-range = Tallet er utenfor tillatt område.
+invalid-bad-tag = En etikett har høyst 50 tegn og ingen kolon.
+invalid-end-before-start = Slutten kan ikke være før starten.
+invalid-bad-country = Bruk en landkode på to bokstaver, som NO eller CZ.
+invalid-reason-required = Oppgi en grunn for denne statusen.
+invalid-signed-needs-date = En signert kontrakt trenger signeringsdatoen.
 invalid-other = Verdien er ikke gyldig.
 
 ## Storage

@@ -105,6 +105,14 @@ invalid-bad-time = Indique uma hora como 09:30.
 invalid-bad-time-zone = Indique um fuso horário como Europe/Lisbon ou UTC.
 invalid-text-too-long = Este texto tem mais de 10 000 caracteres.
 invalid-duration-too-long = Uma duração não pode passar de 24 horas.
+invalid-bad-tax-id = O NIF/CNPJ só pode ter letras, dígitos, espaços e - / .
+invalid-bad-website = Um endereço web é como exemplo.com.
+invalid-out-of-range = Este número está fora do intervalo permitido.
+invalid-bad-tag = Uma etiqueta tem no máximo 50 caracteres e nenhum dois-pontos.
+invalid-end-before-start = O fim não pode ser antes do início.
+invalid-bad-country = Use um código de país de duas letras, como BR ou PT.
+invalid-reason-required = Indique um motivo para este estado.
+invalid-signed-needs-date = Um contrato assinado precisa da data da assinatura.
 invalid-other = Este valor não é válido.
 
 ## Storage

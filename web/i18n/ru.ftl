@@ -108,6 +108,14 @@ invalid-bad-time = Введите время в виде 09:30.
 invalid-bad-time-zone = Введите часовой пояс, например Europe/Moscow или UTC.
 invalid-text-too-long = Текст длиннее 10 000 символов.
 invalid-duration-too-long = Длительность не может превышать 24 часа.
+invalid-bad-tax-id = ИНН может содержать только буквы, цифры, пробелы и - / .
+invalid-bad-website = Веб-адрес выглядит как example.ru.
+invalid-out-of-range = Число вне допустимого диапазона.
+invalid-bad-tag = Метка — не длиннее 50 символов и без двоеточия.
+invalid-end-before-start = Конец не может быть раньше начала.
+invalid-bad-country = Укажите двухбуквенный код страны, например RU или CZ.
+invalid-reason-required = Для этого статуса укажите причину.
+invalid-signed-needs-date = Для подписанного договора нужна дата подписания.
 invalid-other = Недопустимое значение.
 
 ## Storage

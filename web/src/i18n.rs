@@ -191,6 +191,14 @@ pub fn invalid_reason_key(reason: Problem) -> &'static str {
         Problem::BadTimeZone => "invalid-bad-time-zone",
         Problem::TextTooLong => "invalid-text-too-long",
         Problem::DurationTooLong => "invalid-duration-too-long",
+        Problem::BadTaxId => "invalid-bad-tax-id",
+        Problem::BadWebsite => "invalid-bad-website",
+        Problem::OutOfRange => "invalid-out-of-range",
+        Problem::BadTag => "invalid-bad-tag",
+        Problem::EndBeforeStart => "invalid-end-before-start",
+        Problem::BadCountry => "invalid-bad-country",
+        Problem::ReasonRequired => "invalid-reason-required",
+        Problem::SignedNeedsDate => "invalid-signed-needs-date",
         Problem::UnknownStatus => "invalid-other",
     }
 }

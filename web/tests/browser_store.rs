@@ -54,6 +54,7 @@ fn draft(name: &str, email: &str) -> ClientDraft {
         phone: "+49 30 1234567".into(),
         email: email.into(),
         status: Some(ClientStatus::Active),
+        ..ClientDraft::default()
     }
 }
 
