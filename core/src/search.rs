@@ -88,7 +88,7 @@ struct Entry {
     folded: String,
     /// Where each word of `folded` starts.
     word_starts: Vec<u32>,
-    /// Folded words of the contacts' names.
+    /// Folded words of the contacts' names and of the client's tags.
     contact_words: Vec<String>,
     /// Digits of every phone, each phone followed by a space.
     phone_digits: String,
@@ -139,7 +139,11 @@ impl SearchIndex {
                 phone_digits.push(' ');
                 let mut emails = s.email.to_lowercase();
                 emails.push(' ');
-                let mut contact_words = Vec::new();
+                let mut contact_words: Vec<String> = s
+                    .tags
+                    .iter()
+                    .flat_map(|t| words(&fold(t)).map(str::to_owned).collect::<Vec<_>>())
+                    .collect();
                 for c in contacts
                     .get(&s.id)
                     .into_iter()

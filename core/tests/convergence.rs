@@ -1,17 +1,18 @@
 //! Property: three replicas apply random sequences of edits (add client, edit a field,
 //! archive, add contact, add phone, log an interaction with or without a next step, add,
-//! complete and reschedule a task), merging now and then, and are finally merged in a
+//! complete and reschedule a task, tag, type into the notes, record a payment, set the
+//! price type), merging now and then, and are finally merged in a
 //! random order. They end identical, and no edit is lost: every client, contact, phone,
-//! interaction and task added is there, a task completed anywhere is done and keeps any
+//! interaction, task, tag, payment and typed character is there, a task completed anywhere is done and keeps any
 //! reschedule made concurrently, and for every field the winner plus the conflicts are
 //! exactly the writes no later write (on a replica that had seen them) overwrote.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use fieldbase_core::{
-    Author, ClientBase, ClientDraft, ClientPatch, ClientStatus, ContactDraft, ContactPatch, Date,
-    Direction, DocumentId, InteractionDraft, InteractionKind, NextStep, Outcome, Priority,
-    TaskDraft, TaskKind, TaskStatus, automerge::ActorId,
+    Author, ClientBase, ClientDraft, ClientPatch, ClientStatus, ContactDraft, ContactPatch,
+    Currency, Date, Direction, DocumentId, InteractionDraft, InteractionKind, Invoice, Money,
+    NextStep, Outcome, Payment, Priority, TaskDraft, TaskKind, TaskStatus, automerge::ActorId,
 };
 use proptest::prelude::*;
 
@@ -65,7 +66,28 @@ enum Op {
         task: usize,
         day: u8,
     },
+    AddTag {
+        client: usize,
+        tag: usize,
+    },
+    TypeNotes {
+        client: usize,
+        at: usize,
+        word: usize,
+    },
+    AddPayment {
+        client: usize,
+        amount: u16,
+    },
+    SetPriceType {
+        client: usize,
+        value: usize,
+    },
 }
+
+const TAGS: [&str; 3] = ["export", "пекарня", "vip"];
+const WORDS: [&str; 4] = ["rye ", "žito ", "호밀 ", "рожь "];
+const PRICE_TYPES: [&str; 3] = ["retail", "wholesale", "vip"];
 
 /// The day a task is due: 2028-02-25 plus `day` days (across 29 February).
 fn day(day: u8) -> Date {
@@ -90,6 +112,12 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<usize>(), 0..8u8).prop_map(|(client, day)| Op::AddTask { client, day }),
         2 => any::<usize>().prop_map(|task| Op::CompleteTask { task }),
         2 => (any::<usize>(), 0..8u8).prop_map(|(task, day)| Op::RescheduleTask { task, day }),
+        2 => (any::<usize>(), 0..TAGS.len()).prop_map(|(client, tag)| Op::AddTag { client, tag }),
+        2 => (any::<usize>(), any::<usize>(), 0..WORDS.len())
+            .prop_map(|(client, at, word)| Op::TypeNotes { client, at, word }),
+        2 => (any::<usize>(), 1..1000u16).prop_map(|(client, amount)| Op::AddPayment { client, amount }),
+        1 => (any::<usize>(), 0..PRICE_TYPES.len())
+            .prop_map(|(client, value)| Op::SetPriceType { client, value }),
     ]
 }
 
@@ -199,6 +227,9 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
     // Every task added, with the day it was added for and the days it was moved to.
     let mut tasks_added: BTreeMap<(DocumentId, String), (Date, BTreeSet<Date>)> = BTreeMap::new();
     let mut completed: BTreeSet<(DocumentId, String)> = BTreeSet::new();
+    let mut tags_added: BTreeMap<DocumentId, BTreeSet<String>> = BTreeMap::new();
+    let mut typed: BTreeMap<DocumentId, Vec<char>> = BTreeMap::new();
+    let mut payments_added: BTreeMap<DocumentId, BTreeSet<String>> = BTreeMap::new();
 
     for (seq, (r, op)) in steps.into_iter().enumerate() {
         let who = author(r, seq);
@@ -213,6 +244,14 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
                     ..Default::default()
                 };
                 bases[r].add_client(id, &draft, &who).unwrap();
+                let invoice = Invoice {
+                    number: format!("F{seq}"),
+                    amount: Some(Money::new(100_000, Currency::NOK)),
+                    issued: Some(day(0)),
+                    due: Some(day(7)),
+                    ..Default::default()
+                };
+                bases[r].add_entity(id, "inv", &invoice, &who).unwrap();
                 clients_added.insert(id);
                 let initial = [
                     NAMES[name].to_string(),
@@ -350,6 +389,56 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
                 bases[r].add_task(id, &tid, &draft, &who).unwrap();
                 tasks_added.insert((id, tid), (day(d), BTreeSet::new()));
             }
+            Op::AddTag { client, tag } => {
+                let held = held_clients(&bases[r]);
+                if held.is_empty() {
+                    continue;
+                }
+                let id = held[client % held.len()];
+                bases[r].add_tag(id, TAGS[tag], &who).unwrap();
+                tags_added.entry(id).or_default().insert(TAGS[tag].into());
+            }
+            Op::TypeNotes { client, at, word } => {
+                let held = held_clients(&bases[r]);
+                if held.is_empty() {
+                    continue;
+                }
+                let id = held[client % held.len()];
+                let notes: Vec<char> = bases[r].notes(id).chars().collect();
+                let at = at % (notes.len() + 1);
+                let mut new: String = notes[..at].iter().collect();
+                new.push_str(WORDS[word]);
+                new.extend(&notes[at..]);
+                bases[r].set_notes(id, &new, &who).unwrap();
+                typed.entry(id).or_default().extend(WORDS[word].chars());
+            }
+            Op::AddPayment { client, amount } => {
+                let held = held_clients(&bases[r]);
+                if held.is_empty() {
+                    continue;
+                }
+                let id = held[client % held.len()];
+                let pid = format!("p{r}-{seq}");
+                let payment = Payment {
+                    amount: Some(Money::new(i64::from(amount), Currency::NOK)),
+                    date: Some(day(1)),
+                    note: String::new(),
+                };
+                bases[r]
+                    .put_item::<Invoice, Payment>(id, "inv", &pid, &payment, &who)
+                    .unwrap();
+                payments_added.entry(id).or_default().insert(pid);
+            }
+            Op::SetPriceType { client, value } => {
+                let held = held_clients(&bases[r]);
+                if held.is_empty() {
+                    continue;
+                }
+                let id = held[client % held.len()];
+                let mut details = bases[r].details(id);
+                details.price_type = PRICE_TYPES[value].into();
+                bases[r].set_details(id, &details, &who).unwrap();
+            }
             Op::CompleteTask { task } | Op::RescheduleTask { task, .. } => {
                 let tasks: Vec<(DocumentId, String)> = held_clients(&bases[r])
                     .into_iter()
@@ -400,6 +489,17 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
             for field in FIELDS {
                 assert_eq!(first.conflicts(s.id, field), other.conflicts(s.id, field));
             }
+            assert_eq!(first.details(s.id), other.details(s.id));
+            assert_eq!(
+                first.details_conflicts(s.id, "price_type"),
+                other.details_conflicts(s.id, "price_type")
+            );
+            assert_eq!(first.card_collections(s.id), other.card_collections(s.id));
+            assert_eq!(first.notes(s.id), other.notes(s.id));
+            assert_eq!(
+                first.client_receivables(s.id),
+                other.client_receivables(s.id)
+            );
         }
     }
 
@@ -452,6 +552,26 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
             interactions, want,
             "every interaction of {id}, and only those"
         );
+        let tags: BTreeSet<String> = first.card_collections(id).tags.into_iter().collect();
+        assert_eq!(
+            tags,
+            tags_added.get(&id).cloned().unwrap_or_default(),
+            "every tag of {id}"
+        );
+        let mut notes: Vec<char> = first.notes(id).chars().collect();
+        let mut want_chars = typed.get(&id).cloned().unwrap_or_default();
+        notes.sort_unstable();
+        want_chars.sort_unstable();
+        assert_eq!(
+            notes, want_chars,
+            "every character typed into the notes of {id}"
+        );
+        let receivables = first.client_receivables(id);
+        assert_eq!(receivables.len(), 1);
+        let paid = receivables[0].payments.len();
+        let want_paid = payments_added.get(&id).map_or(0, BTreeSet::len);
+        assert_eq!(paid, want_paid, "every payment of {id}");
+
         let tasks = first.tasks(id);
         let want = tasks_added.keys().filter(|(c, _)| *c == id).count();
         assert_eq!(tasks.len(), want, "every task of {id}");
@@ -527,6 +647,17 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
             );
         }
         assert_eq!(base.summaries(), bases[hub].summaries());
+        let mut from_cards: Vec<_> = clients_added
+            .iter()
+            .flat_map(|id| base.client_receivables(*id))
+            .collect();
+        from_cards.sort_by(|a, b| (a.due, &a.id, a.client).cmp(&(b.due, &b.id, b.client)));
+        let mut from_index = base.receivables(None);
+        from_index.sort_by(|a, b| (a.due, &a.id, a.client).cmp(&(b.due, &b.id, b.client)));
+        assert_eq!(
+            from_index, from_cards,
+            "receivables in the index match the cards"
+        );
         // And Today shows each open task on the day its card shows.
         let today = base.today("rep", Date::new(2099, 1, 1).unwrap());
         for t in &today.overdue {
