@@ -1,5 +1,7 @@
 //! The rest of the client card: details, lost reason, tags, competitors, delegates,
 //! addresses, needs, notes; and how each merges.
+// Amounts are written in minor units grouped as major_minor: 120_000_00 is 120 000,00.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 mod common;
 

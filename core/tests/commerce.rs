@@ -1,5 +1,7 @@
 //! Deals, contracts, orders (with the out-of-stock path), invoices and payments,
 //! complaints: validation, field-by-field merging, and derived receivables.
+// Amounts are written in minor units grouped as major_minor: 120_000_00 is 120 000,00.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 mod common;
 

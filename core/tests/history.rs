@@ -1,5 +1,7 @@
 //! A card's history (who, on which device, changed which fields, when) and the card as
 //! it was at an earlier time.
+// Amounts are written in minor units grouped as major_minor: 120_000_00 is 120 000,00.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 mod common;
 

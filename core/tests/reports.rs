@@ -1,6 +1,8 @@
 //! Reports: the day's activity, the monthly report, plan vs fact, the funnel,
 //! receivables ageing, sales history; Today's receivables and follow-ups; the generated
 //! monthly reconciliations; and the team and plan documents they read.
+// Amounts are written in minor units grouped as major_minor: 120_000_00 is 120 000,00.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 mod common;
 
