@@ -21,12 +21,15 @@ cargo clippy --workspace --all-targets -q -- -D warnings
 step "build the PWA (wasm32, release)"
 ( eval "$wasm_env"; scripts/build-web.sh )
 
+step "build the core's JavaScript API (wasm32, for Node)"
+( eval "$wasm_env"; scripts/build-js-api.sh )
+
 if [ -z "${RUSTC:-}" ] && ! grep -q RUSTC <<<"$wasm_env"; then
   step "cargo clippy (wasm32: core and web)"
   # core's lib (its tests run natively: proptest does not build for wasm32), and the web
   # crate with its wasm tests.
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='--cfg getrandom_backend="wasm_js"'
-  cargo clippy -q -p fieldbase-core --features wasm --target wasm32-unknown-unknown \
+  cargo clippy -q -p fieldbase-core --features js --target wasm32-unknown-unknown \
     --target-dir target/wasm -- -D warnings
   cargo clippy -q -p fieldbase-web --tests --target wasm32-unknown-unknown \
     --target-dir target/wasm -- -D warnings

@@ -38,6 +38,8 @@ pub mod history;
 pub mod ids;
 pub mod interaction;
 pub mod invoice;
+#[cfg(feature = "js")]
+pub mod js;
 pub mod money;
 pub mod order;
 pub mod plan;
