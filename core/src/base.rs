@@ -90,6 +90,8 @@ pub struct ClientBase {
     pub(crate) index_id: DocumentId,
     genesis_heads: Vec<ChangeHash>,
     team_docs: Option<(DocumentId, DocumentId)>,
+    /// Books: the index documents of restricted clients, by owner.
+    books: BTreeMap<String, DocumentId>,
     pub(crate) docs: BTreeMap<DocumentId, Automerge>,
 }
 
@@ -117,8 +119,158 @@ impl ClientBase {
             index_id,
             genesis_heads,
             team_docs: None,
+            books: BTreeMap::new(),
             docs,
         }
+    }
+
+    /// Names `owner`'s book: the index document of his restricted clients (key accounts
+    /// only he, his delegates and the heads of sales may see). A restricted client's
+    /// summary lives in its owner's book instead of the team index, so colleagues never
+    /// learn it exists. Books start from the same genesis as the index.
+    pub fn set_book(&mut self, owner: &str, id: DocumentId) {
+        self.books.insert(owner.to_owned(), id);
+        let genesis = genesis_index();
+        let actor = self.actor.clone();
+        let doc = self
+            .docs
+            .entry(id)
+            .or_insert_with(|| Automerge::new().with_actor(actor));
+        if doc.get(ROOT, CLIENTS).ok().flatten().is_none() {
+            let changes = genesis.get_changes(&[]);
+            doc.apply_changes(changes)
+                .expect("the genesis change applies to any document");
+        }
+    }
+
+    /// The books this replica knows, by owner.
+    pub fn books(&self) -> &BTreeMap<String, DocumentId> {
+        &self.books
+    }
+
+    /// Whether `id` is an index document: the team index or a book.
+    pub fn is_index(&self, id: DocumentId) -> bool {
+        id == self.index_id || self.books.values().any(|b| *b == id)
+    }
+
+    /// Every index document held (the team index first, then the books), with its id.
+    pub(crate) fn index_docs(&self) -> Vec<(DocumentId, &Automerge)> {
+        let mut out = vec![(self.index_id, &self.docs[&self.index_id])];
+        for id in self.books.values() {
+            if let Some(doc) = self.docs.get(id).filter(|d| has_clients(d)) {
+                out.push((*id, doc));
+            }
+        }
+        out
+    }
+
+    /// The index document holding `client`'s entry and the entry's object: the first
+    /// index document (books before the team index) that has one.
+    pub(crate) fn entry_of(&self, client: DocumentId) -> Option<(DocumentId, &Automerge, ObjId)> {
+        let key = client.to_string();
+        let mut docs = self.index_docs();
+        docs.rotate_left(1);
+        docs.into_iter().find_map(|(id, doc)| {
+            let (_, entry) = doc.get(clients_obj(doc), key.as_str()).ok()??;
+            Some((id, doc, entry))
+        })
+    }
+
+    /// Every client entry of every index document, each client once.
+    pub(crate) fn all_entries(&self) -> Vec<(DocumentId, &Automerge, ObjId)> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut out = Vec::new();
+        let mut docs = self.index_docs();
+        docs.rotate_left(1);
+        for (_, doc) in docs {
+            let clients = clients_obj(doc);
+            for key in doc.keys(&clients) {
+                let Ok(id) = key.parse::<DocumentId>() else {
+                    continue;
+                };
+                if !seen.insert(id) {
+                    continue;
+                }
+                if let Ok(Some((_, entry))) = doc.get(&clients, key.as_str()) {
+                    out.push((id, doc, entry));
+                }
+            }
+        }
+        out
+    }
+
+    /// The index document a client's summary is written to: where its entry is, else
+    /// (a new client) its owner's book when restricted, else the team index.
+    pub(crate) fn index_for(&self, client: DocumentId) -> DocumentId {
+        if let Some((id, _, _)) = self.entry_of(client) {
+            return id;
+        }
+        if let Some(doc) = self.docs.get(&client) {
+            let details = ClientDetails::read(doc, &ROOT);
+            if details.restricted
+                && let Some(book) = self.books.get(&details.owner)
+            {
+                return *book;
+            }
+        }
+        self.index_id
+    }
+
+    /// Moves a client's index entry, every key of it, to the index document `to` (when
+    /// a client becomes restricted, or stops being). An edit of the old entry made
+    /// concurrently on another replica stays in the old, deleted entry; the card's own
+    /// fields come back through [`ClientBase::reconcile_summary`].
+    pub(crate) fn move_entry(
+        &mut self,
+        client: DocumentId,
+        to: DocumentId,
+        author: &Author,
+    ) -> Result<(), Error> {
+        let Some((from, doc, entry)) = self.entry_of(client) else {
+            return Ok(());
+        };
+        if from == to {
+            return Ok(());
+        }
+        let values: Vec<(String, automerge::ScalarValue)> = doc
+            .map_range(&entry, ..)
+            .filter_map(|item| {
+                let v = item.value.into_value();
+                Some((item.key.to_string(), v.into_scalar().ok()?))
+            })
+            .collect();
+        let key = client.to_string();
+        let target = self.docs.get_mut(&to).ok_or(Error::NoSuchClient(to))?;
+        let clients = clients_obj(target);
+        target
+            .transact_with::<_, _, Error, _>(
+                |_| author.commit(),
+                |tx| {
+                    let obj = tx.put_object(&clients, key.as_str(), ObjType::Map)?;
+                    for (k, v) in &values {
+                        tx.put(&obj, k.as_str(), v.clone())?;
+                    }
+                    Ok(())
+                },
+            )
+            .map_err(|f| f.error)?;
+        let source = self.docs.get_mut(&from).expect("the entry was found there");
+        let clients = clients_obj(source);
+        source
+            .transact_with::<_, _, Error, _>(
+                |_| author.commit(),
+                |tx| {
+                    tx.delete(&clients, key.as_str())?;
+                    Ok(())
+                },
+            )
+            .map_err(|f| f.error)?;
+        Ok(())
+    }
+
+    /// The documents an edit of `client`'s card and summary touches.
+    pub(crate) fn touched(&self, client: DocumentId) -> Vec<DocumentId> {
+        vec![client, self.index_for(client)]
     }
 
     /// Names the team's other shared documents: `team` (events, catalog, competitors)
@@ -144,7 +296,7 @@ impl ClientBase {
     /// The heads every replica starts a document from: the genesis change for the index,
     /// nothing for other documents. Changes up to these need no sending.
     pub fn baseline_heads(&self, id: DocumentId) -> &[ChangeHash] {
-        if id == self.index_id {
+        if self.is_index(id) {
             &self.genesis_heads
         } else {
             &[]
@@ -173,6 +325,9 @@ impl ClientBase {
         if self.docs.contains_key(&id) {
             return Err(Error::BadDocumentId(format!("{id} is already in use")));
         }
+        if details.restricted && !self.books.contains_key(&details.owner) {
+            return Err(Error::NoBook(details.owner));
+        }
         let mut doc = Automerge::new().with_actor(self.actor.clone());
         doc.transact_with::<_, _, Error, _>(
             |_| author.commit(),
@@ -196,7 +351,7 @@ impl ClientBase {
         })?;
         Ok(Edit {
             client: id,
-            touched: vec![id, self.index_id],
+            touched: self.touched(id),
         })
     }
 
@@ -232,7 +387,7 @@ impl ClientBase {
         archived: Option<bool>,
         author: &Author,
     ) -> Result<Edit, Error> {
-        if id == self.index_id || !self.index_has(id) && !self.docs.contains_key(&id) {
+        if self.is_index(id) || !self.index_has(id) && !self.docs.contains_key(&id) {
             return Err(Error::NoSuchClient(id));
         }
         let actor = self.actor.clone();
@@ -254,7 +409,7 @@ impl ClientBase {
         self.write_summary(id, fields, archived, author)?;
         Ok(Edit {
             client: id,
-            touched: vec![id, self.index_id],
+            touched: self.touched(id),
         })
     }
 
@@ -290,12 +445,11 @@ impl ClientBase {
         let Some(doc) = self
             .docs
             .get(&id)
-            .filter(|d| id != self.index_id && !d.get_heads().is_empty())
+            .filter(|d| !self.is_index(id) && !d.get_heads().is_empty())
         else {
             return Ok(None);
         };
-        let index = &self.docs[&self.index_id];
-        let Some((_, entry)) = index.get(clients_obj(index), id.to_string()).ok().flatten() else {
+        let Some((index_id, index, entry)) = self.entry_of(id) else {
             return Ok(None);
         };
         let card = read_record(doc, &ROOT, id);
@@ -343,30 +497,20 @@ impl ClientBase {
         }
         Ok(Some(Edit {
             client: id,
-            touched: vec![self.index_id],
+            touched: vec![index_id],
         }))
     }
 
     fn index_has(&self, id: DocumentId) -> bool {
-        let index = &self.docs[&self.index_id];
-        index
-            .get(clients_obj(index), id.to_string())
-            .ok()
-            .flatten()
-            .is_some()
+        self.entry_of(id).is_some()
     }
 
     /// Every client summary in the index, archived ones included, sorted by name.
     pub fn summaries(&self) -> Vec<ClientSummary> {
-        let index = &self.docs[&self.index_id];
-        let clients = clients_obj(index);
-        let mut out: Vec<ClientSummary> = index
-            .keys(&clients)
-            .filter_map(|key| {
-                let id: DocumentId = key.parse().ok()?;
-                let (_, entry) = index.get(&clients, key.as_str()).ok()??;
-                Some(read_record(index, &entry, id))
-            })
+        let mut out: Vec<ClientSummary> = self
+            .all_entries()
+            .into_iter()
+            .map(|(id, index, entry)| read_record(index, &entry, id))
             .collect();
         out.sort_by(|a, b| {
             a.name
@@ -391,23 +535,21 @@ impl ClientBase {
         if let Some(doc) = self
             .docs
             .get(&id)
-            .filter(|d| id != self.index_id && !d.get_heads().is_empty())
+            .filter(|d| !self.is_index(id) && !d.get_heads().is_empty())
         {
             let mut client: Client = read_record(doc, &ROOT, id).into();
             client.lost_reason = entries::text(doc, &ROOT, "lost_reason");
             return Some(client);
         }
-        let index = &self.docs[&self.index_id];
-        let (_, entry) = index.get(clients_obj(index), id.to_string()).ok()??;
+        let (_, index, entry) = self.entry_of(id)?;
         Some(read_record(index, &entry, id).into())
     }
 
     /// Client documents the index lists that this replica does not hold yet.
     pub fn missing_docs(&self) -> Vec<DocumentId> {
-        let index = &self.docs[&self.index_id];
-        index
-            .keys(clients_obj(index))
-            .filter_map(|k| k.parse().ok())
+        self.all_entries()
+            .into_iter()
+            .map(|(id, _, _)| id)
             .filter(|id| !self.docs.contains_key(id))
             .collect()
     }
@@ -479,10 +621,11 @@ impl ClientBase {
     where
         F: FnOnce(&mut automerge::transaction::Transaction<'_>, &ObjId) -> Result<(), Error>,
     {
+        let index_id = self.index_for(client);
         let index = self
             .docs
-            .get_mut(&self.index_id)
-            .expect("the index is always present");
+            .get_mut(&index_id)
+            .expect("the index and every named book are held");
         let clients = clients_obj(index);
         let key = client.to_string();
         index
@@ -522,7 +665,7 @@ impl ClientBase {
     pub(crate) fn client_doc(&self, client: DocumentId) -> Result<&Automerge, Error> {
         self.docs
             .get(&client)
-            .filter(|d| client != self.index_id && !d.get_heads().is_empty())
+            .filter(|d| !self.is_index(client) && !d.get_heads().is_empty())
             .ok_or(Error::NoSuchClient(client))
     }
 
@@ -543,6 +686,13 @@ impl ClientBase {
 
 /// The details fields the index mirrors as strings, reconciled like name and status.
 const MIRRORED_DETAILS: &[&str] = &["segment", "owner", "rating", "next_step", "next_step_date"];
+
+fn has_clients(doc: &Automerge) -> bool {
+    matches!(
+        doc.get(ROOT, CLIENTS),
+        Ok(Some((automerge::Value::Object(ObjType::Map), _)))
+    )
+}
 
 pub(crate) fn clients_obj(index: &Automerge) -> ObjId {
     match index.get(ROOT, CLIENTS) {

@@ -367,14 +367,30 @@ impl ClientBase {
                 touched: Vec::new(),
             });
         }
+        // A restricted client's summary lives in its owner's book (see
+        // [`ClientBase::set_book`]); moving it there needs that book.
+        let home = if new.restricted {
+            Some(
+                *self
+                    .books()
+                    .get(&new.owner)
+                    .ok_or_else(|| Error::NoBook(new.owner.clone()))?,
+            )
+        } else {
+            None
+        };
+        let before = self.index_for(client);
         self.write_client_doc(client, author, |tx| new.write(tx, &ROOT, Some(&old)))?;
+        let after = home.unwrap_or(self.index_id);
+        self.move_entry(client, after, author)?;
         self.write_index_entry(client, author, |tx, entry| {
             write_details_summary(tx, entry, &new, Some(&old))
         })?;
-        Ok(Edit {
-            client,
-            touched: vec![client, self.index_id],
-        })
+        let mut touched = vec![client, before];
+        if after != before {
+            touched.push(after);
+        }
+        Ok(Edit { client, touched })
     }
 
     /// The values of a details field (its stored key, e.g. `price_type`) that lost to a
@@ -416,7 +432,7 @@ impl ClientBase {
         })?;
         Ok(Edit {
             client,
-            touched: vec![client, self.index_id],
+            touched: self.touched(client),
         })
     }
 
@@ -440,7 +456,7 @@ impl ClientBase {
         })?;
         Ok(Edit {
             client,
-            touched: vec![client, self.index_id],
+            touched: self.touched(client),
         })
     }
 

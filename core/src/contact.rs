@@ -13,9 +13,7 @@ use std::{collections::BTreeMap, fmt, str::FromStr};
 
 use automerge::{Automerge, ObjId, ObjType, ROOT, ReadDoc, transaction::Transactable};
 
-use crate::{
-    Author, ClientBase, DocumentId, Edit, Error, Field, base::clients_obj, error::Problem, validate,
-};
+use crate::{Author, ClientBase, DocumentId, Edit, Error, Field, error::Problem, validate};
 
 /// The key under which a client document keeps its contacts.
 pub(crate) const CONTACTS: &str = "contacts";
@@ -387,7 +385,7 @@ impl ClientBase {
         self.write_contact_summary(client, contact_id, &fields, Some(false), author)?;
         Ok(Edit {
             client,
-            touched: vec![client, self.index_id],
+            touched: self.touched(client),
         })
     }
 
@@ -466,7 +464,7 @@ impl ClientBase {
         self.write_contact_summary(client, contact_id, fields, archived, author)?;
         Ok(Edit {
             client,
-            touched: vec![client, self.index_id],
+            touched: self.touched(client),
         })
     }
 
@@ -541,16 +539,8 @@ impl ClientBase {
     /// The contacts of every client as the index summarises them (name, phones,
     /// e-mails, archived), for search; no client document needs to be held.
     pub fn contact_summaries(&self) -> BTreeMap<DocumentId, Vec<ContactSummary>> {
-        let index = &self.docs[&self.index_id];
-        let clients = clients_obj(index);
         let mut out = BTreeMap::new();
-        for key in index.keys(&clients) {
-            let Ok(id) = key.parse::<DocumentId>() else {
-                continue;
-            };
-            let Ok(Some((_, entry))) = index.get(&clients, key.as_str()) else {
-                continue;
-            };
+        for (id, index, entry) in self.all_entries() {
             let list = read_contact_summaries(index, &entry);
             if !list.is_empty() {
                 out.insert(id, list);

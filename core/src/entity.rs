@@ -228,7 +228,7 @@ impl ClientBase {
         })?;
         Ok(Edit {
             client,
-            touched: vec![client, self.index_id],
+            touched: self.touched(client),
         })
     }
 

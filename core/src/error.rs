@@ -417,6 +417,10 @@ pub enum Error {
         /// The id asked for.
         id: String,
     },
+    /// A restricted client needs its owner's book, which this replica does not know (the
+    /// server names the books a rep may use at login).
+    #[error("no book of {0:?} is known: a restricted client's summary goes there")]
+    NoBook(String),
     /// The team documents (events, catalog, plan) are not known to this replica yet.
     #[error("the team documents are not known yet (log in again)")]
     NoTeamDocs,

@@ -263,7 +263,7 @@ impl ClientBase {
             })?;
             return Ok(Edit {
                 client,
-                touched: vec![client, self.index_id],
+                touched: self.touched(client),
             });
         }
         Ok(Edit {

@@ -13,7 +13,6 @@ use automerge::{ObjId, ROOT, ReadDoc};
 
 use crate::{
     ClientBase, Currency, Date, DocumentId, Millis, Money,
-    base::clients_obj,
     contract::Contract,
     deal::{Deal, DealStage},
     entity::Entity,
@@ -223,7 +222,7 @@ impl ClientBase {
         self.docs
             .iter()
             .filter(|(id, d)| {
-                **id != self.index_id
+                !self.is_index(**id)
                     && !d.get_heads().is_empty()
                     && entries::text(*d, &ROOT, "kind") == "client"
             })
@@ -282,16 +281,8 @@ impl ClientBase {
     /// Every receivable, from the index (archived clients included: their debt is
     /// still owed), sorted by due date. With `owner`, only that manager's clients.
     pub fn receivables(&self, owner: Option<&str>) -> Vec<Receivable> {
-        let index = &self.docs[&self.index_id];
-        let clients = clients_obj(index);
         let mut out = Vec::new();
-        for key in index.keys(&clients) {
-            let Ok(id) = key.parse::<DocumentId>() else {
-                continue;
-            };
-            let Ok(Some((_, entry))) = index.get(&clients, key.as_str()) else {
-                continue;
-            };
+        for (id, index, entry) in self.all_entries() {
             if let Some(o) = owner
                 && entries::text(index, &entry, "owner") != o
             {
@@ -337,8 +328,7 @@ impl ClientBase {
     /// A client's invoiced amounts by month (`YYYY-MM`), oldest first.
     pub fn sales_history(&self, client: DocumentId) -> Vec<(String, Totals)> {
         let mut months: BTreeMap<String, Totals> = BTreeMap::new();
-        let index = &self.docs[&self.index_id];
-        if let Ok(Some((_, entry))) = index.get(clients_obj(index), client.to_string()) {
+        if let Some((_, index, entry)) = self.entry_of(client) {
             for r in read_receivables(index, &entry, client) {
                 if !r.cancelled {
                     let key = format!("{:04}-{:02}", r.issued.year(), r.issued.month());

@@ -257,7 +257,7 @@ impl ClientBase {
         })?;
         Ok(Edit {
             client,
-            touched: vec![client, self.index_id],
+            touched: self.touched(client),
         })
     }
 
@@ -336,7 +336,7 @@ impl ClientBase {
         })?;
         Ok(Edit {
             client,
-            touched: vec![client, self.index_id],
+            touched: self.touched(client),
         })
     }
 
@@ -347,12 +347,7 @@ impl ClientBase {
         let Ok(doc) = self.client_doc(client) else {
             return Vec::new();
         };
-        let index = &self.docs[&self.index_id];
-        let Some((_, entry)) = index
-            .get(crate::base::clients_obj(index), client.to_string())
-            .ok()
-            .flatten()
-        else {
+        let Some((_, index, entry)) = self.entry_of(client) else {
             return Vec::new();
         };
         let mut out = Vec::new();

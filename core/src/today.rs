@@ -7,9 +7,7 @@ use std::collections::BTreeMap;
 use automerge::{ObjId, ReadDoc};
 
 use crate::{
-    ClientBase, Date, DocumentId, Receivable, TimeOfDay,
-    base::clients_obj,
-    entries,
+    ClientBase, Date, DocumentId, Receivable, TimeOfDay, entries,
     task::{Priority, TASK_PREFIX, TaskKind, TaskStatus},
 };
 
@@ -220,15 +218,9 @@ fn by_time(a: &PlannedTask, b: &PlannedTask) -> std::cmp::Ordering {
 impl ClientBase {
     /// Every client entry of the index that is not archived, read for Today.
     fn entries_for_today(&self) -> Vec<(DocumentId, Entry)> {
-        let index = &self.docs[&self.index_id];
-        let clients = clients_obj(index);
-        index
-            .keys(&clients)
-            .filter_map(|key| {
-                let id: DocumentId = key.parse().ok()?;
-                let (_, entry) = index.get(&clients, key.as_str()).ok()??;
-                Some((id, read_entry(index, &entry, id)?))
-            })
+        self.all_entries()
+            .into_iter()
+            .filter_map(|(id, index, entry)| Some((id, read_entry(index, &entry, id)?)))
             .collect()
     }
 

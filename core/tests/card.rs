@@ -348,3 +348,70 @@ fn an_edit_made_concurrently_with_archiving_is_not_lost() {
     a.restore_client(id(1), &author("anna", 2)).unwrap();
     assert_eq!(a.clients()[0].next_step, "Offer the new rye");
 }
+
+#[test]
+fn a_restricted_client_lives_in_its_owners_book_not_in_the_team_index() {
+    let mut anna = replica(1);
+    anna.set_book("anna", id(100));
+    let who = author("anna", 1);
+    let draft = ClientDraft {
+        name: "Key Account a.s.".into(),
+        details: ClientDetails {
+            restricted: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let edit = anna.add_client(id(1), &draft, &who).unwrap();
+    assert_eq!(
+        edit.touched,
+        vec![id(1), id(100)],
+        "the book, not the team index"
+    );
+    anna.add_client(
+        id(2),
+        &ClientDraft {
+            name: "Open Client".into(),
+            ..Default::default()
+        },
+        &who,
+    )
+    .unwrap();
+    assert_eq!(anna.clients().len(), 2, "anna sees both");
+
+    // A colleague who syncs the team index only (the server withholds the book and the
+    // restricted card) never learns the restricted client exists.
+    let mut boris = replica(2);
+    boris
+        .load_doc(id(0), &anna.doc(id(0)).unwrap().save())
+        .unwrap();
+    let names: Vec<String> = boris.clients().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, vec!["Open Client"]);
+    assert!(!boris.missing_docs().contains(&id(1)));
+
+    // A head of sales holding the book sees it.
+    let mut head = replica(3);
+    head.set_book("anna", id(100));
+    head.merge(&anna).unwrap();
+    assert_eq!(head.clients().len(), 2);
+
+    // Lifting the restriction moves the summary into the team index.
+    let mut d = anna.details(id(1));
+    d.restricted = false;
+    let edit = anna.set_details(id(1), &d, &author("anna", 2)).unwrap();
+    assert!(edit.touched.contains(&id(0)) && edit.touched.contains(&id(100)));
+    boris
+        .load_doc(id(0), &anna.doc(id(0)).unwrap().save())
+        .unwrap();
+    assert_eq!(boris.clients().len(), 2, "now the colleague sees it");
+    assert_eq!(anna.clients().len(), 2, "listed once");
+
+    // Restricting a client of someone whose book is unknown is refused, unchanged.
+    let mut d = anna.details(id(2));
+    d.restricted = true;
+    d.owner = "boris".into();
+    assert!(
+        matches!(anna.set_details(id(2), &d, &who), Err(Error::NoBook(owner)) if owner == "boris")
+    );
+    assert!(!anna.details(id(2)).restricted);
+}
