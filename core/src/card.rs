@@ -661,12 +661,7 @@ impl ClientBase {
                 Some((Value::Object(ObjType::Text), obj)) => obj,
                 _ => tx.put_object(ROOT, NOTES, ObjType::Text)?,
             };
-            let old = tx.text(&obj)?;
-            let (start, delete, insert) = splice_of(&old, text);
-            if delete > 0 || !insert.is_empty() {
-                tx.splice_text(&obj, start, delete as isize, insert)?;
-            }
-            Ok(())
+            splice_text(tx, &obj, text)
         })?;
         Ok(Edit {
             client,
@@ -677,6 +672,20 @@ impl ClientBase {
 
 fn strip<V>(v: Vec<(String, ObjId, V)>) -> Vec<(String, V)> {
     v.into_iter().map(|(id, _, r)| (id, r)).collect()
+}
+
+/// Turns the text object `obj` into `text` with the smallest splice.
+pub(crate) fn splice_text<T: Transactable>(
+    tx: &mut T,
+    obj: &ObjId,
+    text: &str,
+) -> Result<(), Error> {
+    let old = tx.text(obj)?;
+    let (start, delete, insert) = splice_of(&old, text);
+    if delete > 0 || !insert.is_empty() {
+        tx.splice_text(obj, start, delete as isize, insert)?;
+    }
+    Ok(())
 }
 
 /// The splice turning `old` into `new`: (start, characters to delete, text to insert),

@@ -558,7 +558,7 @@ fn contact_maps<R: ReadDoc>(doc: &R) -> Vec<ObjId> {
 }
 
 /// The object of a contact, in whichever `contacts` map holds it.
-fn find_contact<R: ReadDoc>(doc: &R, contact_id: &str) -> Option<ObjId> {
+pub(crate) fn find_contact<R: ReadDoc>(doc: &R, contact_id: &str) -> Option<ObjId> {
     crate::entries::find(doc, CONTACTS, contact_id)
 }
 

@@ -99,6 +99,10 @@ pub enum Field {
     Place,
     /// A unit of measure.
     Unit,
+    /// A messenger handle.
+    Messenger,
+    /// The name of a professional holiday.
+    Holiday,
 }
 
 impl Field {
@@ -151,6 +155,8 @@ impl Field {
             Field::Resolution => "resolution",
             Field::Place => "place",
             Field::Unit => "unit",
+            Field::Messenger => "messenger",
+            Field::Holiday => "holiday",
         }
     }
 }
@@ -204,6 +210,8 @@ impl fmt::Display for Field {
             Field::Resolution => "resolution",
             Field::Place => "place",
             Field::Unit => "unit",
+            Field::Messenger => "messenger",
+            Field::Holiday => "holiday",
         })
     }
 }
@@ -278,6 +286,8 @@ pub enum Problem {
     ReasonRequired,
     /// A signed contract without the day it was signed.
     SignedNeedsDate,
+    /// A messenger handle with spaces or longer than 100 characters.
+    BadHandle,
 }
 
 impl Problem {
@@ -317,6 +327,7 @@ impl Problem {
             Problem::BadCountry => "bad-country",
             Problem::ReasonRequired => "reason-required",
             Problem::SignedNeedsDate => "signed-needs-date",
+            Problem::BadHandle => "bad-handle",
         }
     }
 }
@@ -359,6 +370,7 @@ impl fmt::Display for Problem {
             Problem::BadCountry => "is not a two-letter country code like CZ",
             Problem::ReasonRequired => "is required for this status",
             Problem::SignedNeedsDate => "is required for a signed contract",
+            Problem::BadHandle => "must be 1 to 100 characters without spaces",
         })
     }
 }

@@ -28,6 +28,7 @@ pub mod card;
 pub mod client;
 pub mod complaint;
 pub mod contact;
+pub mod contact_extra;
 pub mod contract;
 pub mod date;
 pub mod deal;
@@ -60,6 +61,7 @@ pub use card::{
 pub use client::{Client, ClientDraft, ClientPatch, ClientStatus, ClientSummary};
 pub use complaint::{Complaint, ComplaintStatus};
 pub use contact::{Birthday, Channel, Contact, ContactDraft, ContactPatch};
+pub use contact_extra::{ContactExtras, Messenger};
 pub use contract::{Contract, ContractStatus};
 pub use date::{Date, TimeOfDay};
 pub use deal::{Deal, DealStage, OfferChannel};
@@ -80,7 +82,9 @@ pub use search::{SearchHit, SearchIndex};
 pub use sync_client::{SyncClient, SyncEvent, SyncStatus};
 pub use task::{Priority, Task, TaskDraft, TaskKind, TaskStatus};
 pub use team::{CatalogItem, Competitor, Event, EventKind, Product};
-pub use today::{DayPlan, FollowUp, PlannedTask, Today, UpcomingBirthday, WeekPlan};
+pub use today::{
+    DayPlan, FollowUp, PlannedTask, Today, UpcomingBirthday, UpcomingHoliday, WeekPlan,
+};
 
 /// A point in time as milliseconds since the Unix epoch (UTC).
 pub type Millis = i64;

@@ -52,6 +52,23 @@ pub struct UpcomingBirthday {
     pub date: Date,
 }
 
+/// A contact's professional holiday coming up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpcomingHoliday {
+    /// The client.
+    pub client: DocumentId,
+    /// The client's name.
+    pub client_name: String,
+    /// The contact's id.
+    pub contact: String,
+    /// The contact's name.
+    pub contact_name: String,
+    /// The holiday's name.
+    pub name: String,
+    /// The day it falls on.
+    pub date: Date,
+}
+
 /// A rep's day: what is overdue, what is due, and whose birthday is coming.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Today {
@@ -67,6 +84,8 @@ pub struct Today {
     /// Birthdays of (not archived) contacts of (not archived) clients from today to
     /// [`BIRTHDAY_DAYS`] − 1 days ahead, soonest first.
     pub birthdays: Vec<UpcomingBirthday>,
+    /// Professional holidays of those contacts in the same days, soonest first.
+    pub holidays: Vec<UpcomingHoliday>,
     /// Open reconciliation tasks due today or earlier (also in `overdue` / `due_today`).
     pub reconciliations: Vec<PlannedTask>,
     /// Invoices of the rep's clients owed and past due, the most overdue first.
@@ -111,6 +130,8 @@ struct Entry {
     client_name: String,
     tasks: Vec<(PlannedTask, String, TaskStatus)>,
     birthdays: Vec<(String, String, u8, u8)>,
+    /// (contact id, contact name, holiday name, month, day)
+    holidays: Vec<(String, String, String, u8, u8)>,
 }
 
 fn read_entry<R: ReadDoc>(index: &R, entry: &ObjId, client: DocumentId) -> Option<Entry> {
@@ -126,6 +147,8 @@ fn read_entry<R: ReadDoc>(index: &R, entry: &ObjId, client: DocumentId) -> Optio
     let client_name = entries::text(index, entry, "name");
     // contact id → (name, archived, birthday)
     let mut contacts: BTreeMap<String, (String, bool, String)> = BTreeMap::new();
+    // contact id → [(MM-DD, holiday name)]
+    let mut holiday_keys: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for item in index.map_range(entry, "contact:".to_owned().."contact;".to_owned()) {
         let Some((id, what)) = item.key["contact:".len()..].split_once(':') else {
             continue;
@@ -136,7 +159,15 @@ fn read_entry<R: ReadDoc>(index: &R, entry: &ObjId, client: DocumentId) -> Optio
             "name" => c.0 = value.as_str().unwrap_or_default().to_owned(),
             "archived" => c.1 = value.as_bool().unwrap_or(false),
             "birthday" => c.2 = value.as_str().unwrap_or_default().to_owned(),
-            _ => {}
+            other => {
+                if let Some(day) = other.strip_prefix("holiday:") {
+                    let name = value.as_str().unwrap_or_default().to_owned();
+                    holiday_keys
+                        .entry(id.to_owned())
+                        .or_default()
+                        .push((day.to_owned(), name));
+                }
+            }
         }
     }
     // task id → field → value
@@ -179,6 +210,27 @@ fn read_entry<R: ReadDoc>(index: &R, entry: &ObjId, client: DocumentId) -> Optio
             ))
         })
         .collect();
+    let holidays = holiday_keys
+        .into_iter()
+        .filter_map(|(id, days)| {
+            let (name, archived, _) = contacts.get(&id)?;
+            (!archived).then(|| {
+                days.into_iter()
+                    .filter_map(|(md, holiday)| {
+                        let (m, d) = md.split_once('-')?;
+                        Some((
+                            id.clone(),
+                            name.clone(),
+                            holiday,
+                            m.parse().ok()?,
+                            d.parse().ok()?,
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .flatten()
+        .collect();
     let birthdays = contacts
         .into_iter()
         .filter(|(_, (_, archived, _))| !archived)
@@ -191,6 +243,7 @@ fn read_entry<R: ReadDoc>(index: &R, entry: &ObjId, client: DocumentId) -> Optio
         client_name,
         tasks,
         birthdays,
+        holidays,
     })
 }
 
@@ -254,6 +307,21 @@ impl ClientBase {
             }
         }
         for (client, e) in self.entries_for_today() {
+            for (contact, contact_name, name, m, d) in e.holidays {
+                let date = (0..BIRTHDAY_DAYS)
+                    .filter_map(|n| today.add_days(n))
+                    .find(|date| birthday_on(m, d, *date));
+                if let Some(date) = date {
+                    out.holidays.push(UpcomingHoliday {
+                        client,
+                        client_name: e.client_name.clone(),
+                        contact,
+                        contact_name,
+                        name,
+                        date,
+                    });
+                }
+            }
             for (contact, contact_name, m, d) in e.birthdays {
                 let date = (0..BIRTHDAY_DAYS)
                     .filter_map(|n| today.add_days(n))
@@ -269,6 +337,9 @@ impl ClientBase {
                 }
             }
         }
+        out.holidays.sort_by(|a, b| {
+            (a.date, &a.contact_name, a.client).cmp(&(b.date, &b.contact_name, b.client))
+        });
         out.reconciliations = out
             .overdue
             .iter()

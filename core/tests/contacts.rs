@@ -339,3 +339,50 @@ fn channels_parse_by_key() {
         })
     ));
 }
+
+#[test]
+fn messengers_holidays_and_notes_of_a_contact() {
+    use fieldbase_core::{Messenger, Problem};
+    let mut base = base_with_client_and_contact("Alfa");
+    let who = author("anna", 1);
+    base.add_messenger(id(1), "c1", Messenger::WhatsApp, "+420 601 123 456", &who)
+        .unwrap();
+    base.add_messenger(id(1), "c1", Messenger::Telegram, "@jana_k", &who)
+        .unwrap();
+    match base.add_messenger(id(1), "c1", Messenger::Skype, "jana k", &who) {
+        Err(Error::Invalid {
+            field: Field::Messenger,
+            reason: Problem::BadHandle,
+            ..
+        }) => {}
+        other => panic!("a handle with a space was accepted: {other:?}"),
+    }
+    assert!(matches!(
+        base.add_messenger(id(1), "nobody", Messenger::Skype, "x", &who),
+        Err(Error::NoSuchContact { .. })
+    ));
+    base.set_holiday(id(1), "c1", "11-21", "Accountant's Day", &who)
+        .unwrap();
+    base.set_contact_notes(id(1), "c1", "Prefers mornings", &who)
+        .unwrap();
+    let extras = base.contact_extras(id(1), "c1");
+    assert_eq!(
+        extras.messengers,
+        vec![
+            (Messenger::Telegram, "@jana_k".to_owned()),
+            (Messenger::WhatsApp, "+420601123456".to_owned())
+        ]
+    );
+    assert_eq!(extras.holidays.len(), 1);
+    assert_eq!(extras.notes, "Prefers mornings");
+
+    // Today shows the holiday in the coming week, from the index alone.
+    let today = base.today("anna", date("2026-11-18"));
+    assert_eq!(today.holidays.len(), 1);
+    assert_eq!(today.holidays[0].name, "Accountant's Day");
+    assert_eq!(today.holidays[0].date, date("2026-11-21"));
+    assert!(base.today("anna", date("2026-11-22")).holidays.is_empty());
+    base.remove_holiday(id(1), "c1", "11-21", &who).unwrap();
+    assert!(base.today("anna", date("2026-11-18")).holidays.is_empty());
+    assert!(base.contact_extras(id(1), "c1").holidays.is_empty());
+}

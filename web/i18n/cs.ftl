@@ -116,6 +116,7 @@ invalid-end-before-start = Konec nemůže být před začátkem.
 invalid-bad-country = Použijte dvoupísmenný kód země, např. CZ nebo NO.
 invalid-reason-required = Pro tento stav uveďte důvod.
 invalid-signed-needs-date = Podepsaná smlouva potřebuje datum podpisu.
+invalid-bad-handle = Identifikátor má 1 až 100 znaků a žádné mezery.
 invalid-other = Tato hodnota není platná.
 
 ## Storage

@@ -113,6 +113,7 @@ invalid-end-before-start = The end cannot be before the start.
 invalid-bad-country = Use a two-letter country code like CZ or NO.
 invalid-reason-required = Give a reason for this status.
 invalid-signed-needs-date = A signed contract needs the day it was signed.
+invalid-bad-handle = A handle has 1 to 100 characters and no spaces.
 invalid-other = This value is not valid.
 
 ## Storage

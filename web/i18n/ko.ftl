@@ -101,6 +101,7 @@ invalid-end-before-start = 종료일은 시작일보다 앞설 수 없습니다.
 invalid-bad-country = KR, CZ 같은 두 글자 국가 코드를 쓰세요.
 invalid-reason-required = 이 상태에는 사유가 필요합니다.
 invalid-signed-needs-date = 서명된 계약에는 서명 날짜가 필요합니다.
+invalid-bad-handle = 아이디는 공백 없이 1~100자입니다.
 invalid-other = 올바르지 않은 값입니다.
 
 ## Storage

@@ -113,6 +113,7 @@ invalid-end-before-start = Slutten kan ikke være før starten.
 invalid-bad-country = Bruk en landkode på to bokstaver, som NO eller CZ.
 invalid-reason-required = Oppgi en grunn for denne statusen.
 invalid-signed-needs-date = En signert kontrakt trenger signeringsdatoen.
+invalid-bad-handle = Et brukernavn har 1 til 100 tegn og ingen mellomrom.
 invalid-other = Verdien er ikke gyldig.
 
 ## Storage

@@ -113,6 +113,7 @@ invalid-end-before-start = O fim não pode ser antes do início.
 invalid-bad-country = Use um código de país de duas letras, como BR ou PT.
 invalid-reason-required = Indique um motivo para este estado.
 invalid-signed-needs-date = Um contrato assinado precisa da data da assinatura.
+invalid-bad-handle = Um identificador tem de 1 a 100 caracteres, sem espaços.
 invalid-other = Este valor não é válido.
 
 ## Storage

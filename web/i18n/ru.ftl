@@ -116,6 +116,7 @@ invalid-end-before-start = Конец не может быть раньше на
 invalid-bad-country = Укажите двухбуквенный код страны, например RU или CZ.
 invalid-reason-required = Для этого статуса укажите причину.
 invalid-signed-needs-date = Для подписанного договора нужна дата подписания.
+invalid-bad-handle = Идентификатор — от 1 до 100 символов без пробелов.
 invalid-other = Недопустимое значение.
 
 ## Storage

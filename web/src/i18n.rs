@@ -199,6 +199,7 @@ pub fn invalid_reason_key(reason: Problem) -> &'static str {
         Problem::BadCountry => "invalid-bad-country",
         Problem::ReasonRequired => "invalid-reason-required",
         Problem::SignedNeedsDate => "invalid-signed-needs-date",
+        Problem::BadHandle => "invalid-bad-handle",
         Problem::UnknownStatus => "invalid-other",
     }
 }
