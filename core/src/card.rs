@@ -619,6 +619,18 @@ impl ClientBase {
         })
     }
 
+    /// The clients that `client` referred to us (their source is a referral by it), by
+    /// name.
+    pub fn referrals(&self, client: DocumentId) -> Vec<crate::ClientSummary> {
+        self.clients()
+            .into_iter()
+            .filter(|c| {
+                let d = self.details(c.id);
+                d.source == Source::Referral && d.referred_by == Some(client)
+            })
+            .collect()
+    }
+
     /// The client's notes: collaborative text. Should two replicas have created the notes
     /// concurrently, the losing text follows the winner, so nothing typed is hidden.
     pub fn notes(&self, client: DocumentId) -> String {

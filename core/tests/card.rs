@@ -415,3 +415,30 @@ fn a_restricted_client_lives_in_its_owners_book_not_in_the_team_index() {
     );
     assert!(!anna.details(id(2)).restricted);
 }
+
+#[test]
+fn referrals_name_who_referred_whom() {
+    let mut base = base_with_client("Alfa");
+    let draft = ClientDraft {
+        name: "Beta".into(),
+        details: ClientDetails {
+            source: Source::Referral,
+            referred_by: Some(id(1)),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    base.add_client(id(2), &draft, &author("anna", 1)).unwrap();
+    base.add_client(
+        id(3),
+        &ClientDraft {
+            name: "Gamma".into(),
+            ..Default::default()
+        },
+        &author("anna", 2),
+    )
+    .unwrap();
+    let names: Vec<String> = base.referrals(id(1)).into_iter().map(|c| c.name).collect();
+    assert_eq!(names, vec!["Beta"]);
+    assert!(base.referrals(id(2)).is_empty());
+}
