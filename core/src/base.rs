@@ -277,6 +277,9 @@ impl ClientBase {
     /// and `plan` (managers and targets); the server tells a replica their ids at login.
     pub fn set_team_docs(&mut self, team: DocumentId, plan: DocumentId) {
         self.team_docs = Some((team, plan));
+        // Held (empty until synced), so that a sync client asks the server for them.
+        self.doc_or_empty(team);
+        self.doc_or_empty(plan);
     }
 
     /// The id of a team document, when known.
