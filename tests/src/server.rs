@@ -129,6 +129,11 @@ impl ServerProcess {
         Ok(s)
     }
 
+    /// The server process's id while it runs (to read its memory from /proc).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     /// `http://127.0.0.1:<port>`.
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
