@@ -5,6 +5,7 @@
 
 pub mod js;
 pub mod replica;
+pub mod seed;
 pub mod server;
 
 pub use replica::{NativeReplica, SyncReport};
