@@ -46,6 +46,7 @@ pub mod order;
 pub mod plan;
 pub mod protocol;
 pub mod report;
+pub mod sample;
 pub mod search;
 pub mod sync_client;
 pub mod task;

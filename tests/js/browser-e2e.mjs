@@ -27,6 +27,7 @@
 // Screenshots at 390x844: login.png, list.png (list and add form), offline.png.
 // Prints one JSON line: {"ok":true,...timings in ms} (exit 0) or {"ok":false,"error"} (exit 1).
 
+import { allNames, openAdd, waitListed } from "./list.mjs";
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -106,20 +107,12 @@ const zero = n => n === 0;
 const positive = n => n > 0;
 const any = () => true;
 
-async function rowNames(page) {
-  return page.$$eval('[data-testid="client-row"] [data-testid="client-name"]', els => els.map(e => e.textContent));
-}
-
-async function waitRow(page, name, timeoutMs) {
-  await page.waitForFunction(
-    n => [...document.querySelectorAll('[data-testid="client-row"] [data-testid="client-name"]')].some(e => e.textContent === n),
-    name,
-    { timeout: timeoutMs, polling: 100 },
-  );
-}
+const rowNames = allNames;
+const waitRow = waitListed;
 
 async function main() {
-  const url = env("FB_URL");
+  // The client list is its own screen (#/clients); the app opens on Today.
+  const url = env("FB_URL").replace(/\/?$/, "/") + "#/clients";
   const user = env("FB_USER");
   const password = env("FB_PASSWORD");
   const stopCmd = env("FB_STOP_CMD");
@@ -181,6 +174,7 @@ async function main() {
 
     // 2. A bad phone number is named next to the field, and nothing is saved.
     const before = (await rowNames(page)).length;
+    await openAdd(page);
     await page.fill("#name", clientName);
     await page.fill("#phone", "601 123 456");
     await page.click('[data-testid="add-client"]');
@@ -224,6 +218,7 @@ async function main() {
     mark("offline_shown");
 
     // 6. Add a client while offline: listed, pending > 0.
+    await openAdd(page);
     await page.fill("#name", offlineName);
     await page.click('[data-testid="add-client"]');
     await waitRow(page, offlineName, 10_000);

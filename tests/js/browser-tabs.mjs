@@ -10,6 +10,7 @@
 // Prints one JSON line {"ok":true,...} (exit 0) or {"ok":false,"error"} (exit 1).
 // Run against ref-server.mjs with: node tests/js/browser-e2e-ref.mjs browser-tabs.mjs
 
+import { allNames, openAdd, waitListed } from "./list.mjs";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,23 +31,20 @@ function env(name, fallback) {
 }
 
 const STATUS = '[data-testid="sync-status"]';
-const names = page =>
-  page.$$eval('[data-testid="client-row"] [data-testid="client-name"]', els => els.map(e => e.textContent));
+const names = allNames;
 const waitState = (page, state, timeout) =>
   page.waitForSelector(`${STATUS}[data-state="${state}"]`, { timeout });
 
 async function add(page, name) {
+  await openAdd(page);
   await page.fill("#name", name);
   await page.click('[data-testid="add-client"]');
-  await page.waitForFunction(
-    n => [...document.querySelectorAll('[data-testid="client-name"]')].some(e => e.textContent === n),
-    name,
-    { timeout: 10_000, polling: 50 },
-  );
+  await waitListed(page, name, 10_000);
 }
 
 async function main() {
-  const url = env("FB_URL");
+  // The client list is its own screen (#/clients); the app opens on Today.
+  const url = env("FB_URL").replace(/\/?$/, "/") + "#/clients";
   const adds = Number(env("FB_TABS_ADDS", "16"));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "fb-tabs-profile-"));
   const t0 = Date.now();

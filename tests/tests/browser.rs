@@ -146,3 +146,94 @@ async fn the_pwa_works_offline_and_syncs_when_the_server_returns() {
         ],
     );
 }
+
+/// A copy of the built app whose service worker is a new version (a different version
+/// string: the browser sees a new worker, as after a deploy).
+fn next_version(web: &Path) -> PathBuf {
+    let dir = temp_dir("web-v2");
+    for entry in walk(web) {
+        let rel = entry.strip_prefix(web).unwrap();
+        let to = dir.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    let sw = dir.join("sw.js");
+    let text = std::fs::read_to_string(&sw).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("const VERSION = "))
+        .expect("sw.js has its version line")
+        .to_owned();
+    std::fs::write(
+        &sw,
+        text.replace(
+            &line,
+            "const VERSION = \"next-version-for-the-update-test\";",
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_version_is_offered_and_loses_no_local_edit() {
+    let web = web_dist();
+    let data = temp_dir("browser-update");
+    let password = "browser-password-2";
+    let server = ShellServer::new(&data, &web, password);
+    ShellServer::run(&server.start);
+    // The same server on the same data and port, serving the next version of the app.
+    let v2 = next_version(&web);
+    let start2 = data.join("start2.sh");
+    let script = std::fs::read_to_string(data.join("start.sh")).unwrap();
+    std::fs::write(
+        &start2,
+        script.replace(&web.display().to_string(), &v2.display().to_string()),
+    )
+    .unwrap();
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    let name = format!("Offline before the update {:04x}", rand::random::<u16>());
+    let v = run_script(
+        "update.mjs",
+        &[
+            ("FB_URL", url.clone()),
+            ("FB_USER", "admin".into()),
+            ("FB_PASSWORD", password.into()),
+            ("FB_STOP_CMD", server.stop.clone()),
+            ("FB_START2_CMD", format!("bash '{}'", start2.display())),
+            ("FB_CLIENT_NAME", name.clone()),
+            (
+                "FB_SHOTS",
+                workspace_root()
+                    .join("docs/screenshots")
+                    .display()
+                    .to_string(),
+            ),
+        ],
+    );
+    assert_ne!(v["v1"], v["v2"], "{v}");
+    // The client typed under version 1 reached the server through version 2.
+    let probe = ServerProcess::login_at(&url, "admin", password).unwrap();
+    let mut native = NativeReplica::new(probe, "probe");
+    native
+        .sync(
+            &format!("ws://127.0.0.1:{}/sync", server.port),
+            Duration::from_secs(30),
+        )
+        .await
+        .unwrap();
+    assert!(native.id_of(&name).is_some(), "{name} reached the server");
+}

@@ -126,3 +126,89 @@ pub fn mount_point() -> web_sys::Element {
     root.set_inner_html("");
     root
 }
+
+/// The location hash (`#/clients`…), or empty.
+pub fn location_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Moves to `hash` (a new history entry, so the back button returns).
+pub fn set_location_hash(hash: &str) {
+    let _ = window().location().set_hash(hash);
+}
+
+/// Calls `f` on every `hashchange` (back, forward, a typed URL) while the listener lives.
+pub fn on_hash_change(mut f: impl FnMut(String) + 'static) -> gloo_events::EventListener {
+    gloo_events::EventListener::new(&window(), "hashchange", move |_| f(location_hash()))
+}
+
+/// Minutes to add to UTC to get local time now (UTC+1 → 60).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+/// Today's local date.
+pub fn today() -> fieldbase_core::Date {
+    fieldbase_core::report::local_date(now_ms() as i64, utc_offset_minutes())
+}
+
+/// The browser's IANA time zone (`Intl`), or `UTC`.
+pub fn time_zone() -> String {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "UTC".into())
+}
+
+const EVENT_KEY: &str = "fieldbase.current-event";
+
+/// The event picked for lead capture on this device, if any.
+pub fn current_event() -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(EVENT_KEY).ok().flatten())
+        .filter(|e| !e.is_empty())
+}
+
+/// Remembers (or, with `None`, forgets) the event picked for lead capture.
+pub fn set_current_event(event: Option<&str>) {
+    if let Some(s) = window().local_storage().ok().flatten() {
+        let _ = match event {
+            Some(e) => s.set_item(EVENT_KEY, e),
+            None => s.remove_item(EVENT_KEY),
+        };
+    }
+}
+
+/// Whether a new version of the app is installed and waiting (index.html sets it).
+pub fn update_waiting() -> bool {
+    js_sys::Reflect::get(&window(), &"fieldbaseUpdateWaiting".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Calls `f` when index.html reports a new version waiting (`fieldbase-update`).
+pub fn on_update_waiting(mut f: impl FnMut() + 'static) -> gloo_events::EventListener {
+    gloo_events::EventListener::new(&window(), "fieldbase-update", move |_| f())
+}
+
+/// Switches to the waiting version and reloads (index.html's `fieldbaseApplyUpdate`).
+pub fn apply_update() {
+    let w = window();
+    match js_sys::Reflect::get(&w, &"fieldbaseApplyUpdate".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        Some(f) => {
+            let _ = f.call0(&w);
+        }
+        None => {
+            let _ = w.location().reload();
+        }
+    }
+}

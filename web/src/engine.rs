@@ -6,8 +6,8 @@
 use std::{collections::BTreeSet, rc::Rc};
 
 use fieldbase_core::{
-    Author, ClientBase, ClientDraft, ClientSummary, DocumentId, Error, Field, Problem, SyncClient,
-    SyncEvent, automerge::ActorId,
+    Author, ClientBase, ClientDraft, ClientSummary, DocumentId, Edit, Error, Field, Problem,
+    SyncClient, SyncEvent, automerge::ActorId,
 };
 use futures::{
     StreamExt,
@@ -38,12 +38,16 @@ pub struct Snapshot {
     pub state: SyncState,
     /// Local changes the server has not acknowledged.
     pub pending: usize,
+    /// Documents whose exchange with the server is still under way.
+    pub docs_in_flight: usize,
     /// When everything was last in sync (ms since the epoch).
     pub last_synced: Option<f64>,
     /// The server no longer accepts the session: the rep must sign in again.
     pub session_rejected: bool,
     /// The last write to the device failed with this.
     pub storage_error: Option<String>,
+    /// Grows with every publish: queries keyed by it see each durable state once.
+    pub version: u64,
 }
 
 /// Why adding a client failed.
@@ -58,15 +62,23 @@ pub enum AddError {
     },
     /// The device refused the write.
     Storage(String),
+    /// The base refused the edit (an unknown client, a taken id…); nothing was written.
+    Refused(String),
     /// The engine is gone (signed out).
     Closed,
 }
 
+/// An edit run by the engine on the client base, as the signed-in rep on this device.
+type EditFn = Box<dyn FnOnce(&mut ClientBase, &Author) -> Result<Edit, Error>>;
+/// A read run by the engine on the client base between two commands.
+type QueryFn = Box<dyn FnOnce(&ClientBase)>;
+
 enum Command {
-    Add {
-        draft: ClientDraft,
-        reply: oneshot::Sender<Result<(), AddError>>,
+    Edit {
+        edit: EditFn,
+        reply: oneshot::Sender<Result<Edit, AddError>>,
     },
+    Query(QueryFn),
     Link(LinkEvent),
     Retry,
     Relogin {
@@ -93,11 +105,43 @@ impl PartialEq for EngineHandle {
 impl EngineHandle {
     /// Adds a client; `Ok` once it is on the device.
     pub async fn add_client(&self, draft: ClientDraft) -> Result<(), AddError> {
+        self.edit(move |base, author| {
+            let id = DocumentId::from_bytes(browser::random_bytes::<16>());
+            base.add_client(id, &draft, author)
+        })
+        .await
+        .map(|_| ())
+    }
+
+    /// Runs an edit on the client base; `Ok` once every document it touched is on the
+    /// device (and queued for the server). A validation error writes nothing.
+    pub async fn edit<F>(&self, edit: F) -> Result<Edit, AddError>
+    where
+        F: FnOnce(&mut ClientBase, &Author) -> Result<Edit, Error> + 'static,
+    {
         let (reply, answer) = oneshot::channel();
         self.tx
-            .unbounded_send(Command::Add { draft, reply })
+            .unbounded_send(Command::Edit {
+                edit: Box::new(edit),
+                reply,
+            })
             .map_err(|_| AddError::Closed)?;
         answer.await.unwrap_or(Err(AddError::Closed))
+    }
+
+    /// Reads from the client base as it is on the device (between two commands, so
+    /// never a state that is not yet durable). `None` once signed out.
+    pub async fn query<T, F>(&self, query: F) -> Option<T>
+    where
+        T: 'static,
+        F: FnOnce(&ClientBase) -> T + 'static,
+    {
+        let (reply, answer) = oneshot::channel();
+        let run: QueryFn = Box::new(move |base| {
+            let _ = reply.send(query(base));
+        });
+        self.tx.unbounded_send(Command::Query(run)).ok()?;
+        answer.await.ok()
     }
 
     /// Reconnects now.
@@ -139,6 +183,7 @@ pub async fn start(
     // A new actor for every page load: two tabs never write as the same actor.
     let actor = ActorId::from(browser::random_bytes::<16>());
     let mut base = ClientBase::new(index, actor);
+    session.name_documents(&mut base);
     let mut persister = Persister::default();
     let loaded = store.load().await.map_err(|e| e.0)?;
     for doc in &loaded.docs {
@@ -182,6 +227,7 @@ pub async fn start(
         last_synced: loaded.last_synced,
         session_rejected,
         storage_error: None,
+        version: std::cell::Cell::new(0),
         publish,
     };
     engine.publish();
@@ -201,6 +247,7 @@ struct Engine {
     last_synced: Option<f64>,
     session_rejected: bool,
     storage_error: Option<String>,
+    version: std::cell::Cell<u64>,
     publish: Callback<Snapshot>,
 }
 
@@ -238,16 +285,18 @@ impl Engine {
     /// Handles one command; false once signed out.
     async fn handle(&mut self, command: Command) -> bool {
         match command {
-            Command::Add { draft, reply } => {
-                let result = self.add(draft).await;
+            Command::Edit { edit, reply } => {
+                let result = self.apply(edit).await;
                 let _ = reply.send(result);
             }
+            Command::Query(query) => query(&self.base),
             Command::Link(event) => self.on_link(event).await,
             Command::Retry => self.driver.wake(),
             Command::Relogin { session, reply } => {
                 let result = self.store.save_session(&session).await;
                 if result.is_ok() {
                     self.driver.set_token(session.token.clone());
+                    session.name_documents(&mut self.base);
                     self.session = session;
                     self.session_rejected = false;
                     self.publish();
@@ -267,26 +316,22 @@ impl Engine {
         true
     }
 
-    async fn add(&mut self, draft: ClientDraft) -> Result<(), AddError> {
-        let id = DocumentId::from_bytes(browser::random_bytes::<16>());
+    async fn apply(&mut self, edit: EditFn) -> Result<Edit, AddError> {
         let author = Author {
             who: format!("{}/web", self.session.rep),
             at: browser::now_ms() as i64,
         };
-        let edit = self
-            .base
-            .add_client(id, &draft, &author)
-            .map_err(|e| match e {
-                Error::Invalid { field, reason, .. } => AddError::Invalid { field, reason },
-                other => AddError::Storage(other.to_string()),
-            })?;
+        let edit = edit(&mut self.base, &author).map_err(|e| match e {
+            Error::Invalid { field, reason, .. } => AddError::Invalid { field, reason },
+            other => AddError::Refused(other.to_string()),
+        })?;
         let mut batch = Batch::default();
         batch.chunks(self.persister.plan(&self.base, &edit.touched));
         let written = self.write(&batch).await;
         // Even when the device refused the write, the server may still take the change.
         self.sync.touched(&self.base, &edit.touched);
         let result = match written {
-            Ok(()) => Ok(()),
+            Ok(()) => Ok(edit),
             Err(e) => Err(AddError::Storage(e.0)),
         };
         self.flush();
@@ -351,8 +396,11 @@ impl Engine {
             at: browser::now_ms() as i64,
         };
         let mut reconciled = Vec::new();
-        let index = self.base.index_id();
-        let cards: Vec<DocumentId> = changed.iter().copied().filter(|id| *id != index).collect();
+        let cards: Vec<DocumentId> = changed
+            .iter()
+            .copied()
+            .filter(|id| !self.base.is_index(*id))
+            .collect();
         for id in cards {
             if let Ok(Some(edit)) = self.base.reconcile_summary(id, &author) {
                 reconciled.extend(edit.touched);
@@ -422,14 +470,17 @@ impl Engine {
 
     fn publish(&self) {
         let status = self.sync.status(&self.base);
+        self.version.set(self.version.get() + 1);
         self.publish.emit(Snapshot {
             rep: self.session.rep.clone(),
             clients: Rc::new(self.base.clients()),
             state: SyncState::of(self.link, &status),
             pending: status.pending_changes,
+            docs_in_flight: status.docs_in_flight,
             last_synced: self.last_synced,
             session_rejected: self.session_rejected,
             storage_error: self.storage_error.clone(),
+            version: self.version.get(),
         });
     }
 }

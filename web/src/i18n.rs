@@ -259,6 +259,16 @@ mod tests {
                     ("rep", FluentValue::from("anna")),
                     ("name", FluentValue::from("Acme")),
                     ("reason", FluentValue::from("quota")),
+                    ("date", FluentValue::from("2026-11-24")),
+                    ("client", FluentValue::from("Acme")),
+                    ("event", FluentValue::from("Salima")),
+                    ("amount", FluentValue::from("1 234,50 CZK")),
+                    ("total", FluentValue::from(7)),
+                    ("month", FluentValue::from("2026-11")),
+                    ("who", FluentValue::from("anna/phone")),
+                    ("field", FluentValue::from("phone")),
+                    ("value", FluentValue::from("+420601123456")),
+                    ("percent", FluentValue::from(42)),
                 ] {
                     args.set(name, value);
                 }

@@ -11,10 +11,13 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 pub mod backoff;
+pub mod format;
 pub mod i18n;
 pub mod persist;
+pub mod route;
 pub mod session;
 pub mod status;
+pub mod vcard;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
@@ -26,6 +29,10 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod engine;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod qr;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
 #[cfg(target_arch = "wasm32")]

@@ -1,10 +1,13 @@
 //! The signed-in rep's session, as the server hands it out at login and as the app keeps
 //! it on the device.
 
+use std::collections::BTreeMap;
+
+use fieldbase_core::{ClientBase, DocumentId};
 use serde::{Deserialize, Serialize};
 
 /// What `POST /api/login` returns, kept in IndexedDB so later opens work offline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     /// Bearer token for the sync websocket (also set as the `fb_token` cookie).
     pub token: String,
@@ -16,12 +19,48 @@ pub struct Session {
     pub team_index: String,
     /// When the token stops being accepted, in milliseconds since the epoch.
     pub expires_at: f64,
+    /// The rep's role (`rep`, `key_account_manager`, `head`); empty from older servers.
+    #[serde(default)]
+    pub role: String,
+    /// The team document (events, catalog, competitors).
+    #[serde(default)]
+    pub team_doc: Option<String>,
+    /// The plan document (managers and targets).
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// The rep's own book (his restricted clients).
+    #[serde(default)]
+    pub book: Option<String>,
+    /// The books this rep may read, by owner (his own, all for a head, a colleague's
+    /// during a hand-over).
+    #[serde(default)]
+    pub books: BTreeMap<String, String>,
 }
 
 impl Session {
     /// True once the token's lifetime has passed at `now_ms`.
     pub fn is_expired(&self, now_ms: f64) -> bool {
         self.expires_at <= now_ms
+    }
+
+    /// Tells the base which documents the server named: the team and plan documents and
+    /// the books this rep may read (ids that do not parse are skipped).
+    pub fn name_documents(&self, base: &mut ClientBase) {
+        let id = |s: &str| s.parse::<DocumentId>().ok();
+        if let (Some(team), Some(plan)) = (
+            self.team_doc.as_deref().and_then(id),
+            self.plan.as_deref().and_then(id),
+        ) {
+            base.set_team_docs(team, plan);
+        }
+        if let Some(book) = self.book.as_deref().and_then(id) {
+            base.set_book(&self.rep, book);
+        }
+        for (owner, book) in &self.books {
+            if let Some(book) = id(book) {
+                base.set_book(owner, book);
+            }
+        }
     }
 
     /// The session as JSON, the form it is stored in.

@@ -2,6 +2,11 @@
 // network. scripts/build-web.sh fills in the version (a hash of every precached file)
 // and the list; a new build is a new cache, and the old one is deleted on activation.
 // /api/ and /sync are never cached or intercepted.
+//
+// Updates: the first version activates at once. A later version installs and waits
+// until the page, having offered "update available — reload", asks it to take over
+// ({type: "SKIP_WAITING"}); every edit is in IndexedDB before the UI shows it, so the
+// reload loses nothing.
 
 const VERSION = "__FB_VERSION__";
 const PRECACHE = __FB_PRECACHE__;
@@ -13,7 +18,8 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(CACHE);
       // Bypass the HTTP cache so a new version never precaches a stale file.
       await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" })));
-      await self.skipWaiting();
+      // No page runs an older version yet: take over now. Otherwise wait for the page.
+      if (!self.registration.active) await self.skipWaiting();
     })(),
   );
 });
@@ -47,4 +53,8 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     (async () => (await caches.match(request, { cacheName: CACHE, ignoreSearch: true })) || fetch(request))(),
   );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
 });

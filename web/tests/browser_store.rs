@@ -336,6 +336,7 @@ async fn acked_heads_and_the_session_round_trip_through_meta() {
         peer_prefix: "rep-anna/".into(),
         team_index: index.to_string(),
         expires_at: 1_767_225_600_000.0,
+        ..Session::default()
     };
     store.save_session(&session).await.expect("committed");
 

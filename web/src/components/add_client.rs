@@ -94,7 +94,7 @@ pub fn AddClientForm(props: &AddClientFormProps) -> Html {
                 name: (*name).clone(),
                 phone: (*phone).clone(),
                 email: (*email).clone(),
-                status: None,
+                ..ClientDraft::default()
             };
             let found = check(&draft);
             outcome.set(None);
@@ -127,7 +127,9 @@ pub fn AddClientForm(props: &AddClientFormProps) -> Html {
                         p.set(field, reason);
                         problems.set(p);
                     }
-                    Err(AddError::Storage(reason)) => outcome.set(Some(Outcome::Failed(reason))),
+                    Err(AddError::Storage(reason) | AddError::Refused(reason)) => {
+                        outcome.set(Some(Outcome::Failed(reason)))
+                    }
                     Err(AddError::Closed) => {}
                 }
                 saving.set(false);

@@ -1,14 +1,18 @@
-//! The signed-in screen: header, sync status, the add form and the client list.
+//! The signed-in shell: header (brand, settings, sync status), the current screen, and
+//! the bottom tab bar (Today, Clients, Capture, Plan, Reports) reachable with one thumb.
 
 use yew::prelude::*;
 
 use crate::{
     app::use_i18n,
+    browser,
     components::{
-        add_client::AddClientForm, client_list::ClientList, icons, lang_picker::LangPicker,
-        login::LoginForm, status_bar::SyncStatusBar,
+        capture::CaptureScreen, card::ClientCard, clients::ClientsScreen, icons,
+        login::LoginForm, plan::PlanScreen, reports::ReportsScreen, settings::SettingsScreen,
+        status_bar::SyncStatusBar, today::TodayScreen,
     },
     engine::{EngineHandle, Snapshot},
+    route::Route,
     session::Session,
 };
 
@@ -27,16 +31,57 @@ pub struct HomeProps {
     pub on_retry: Callback<()>,
 }
 
+/// What every screen gets: the snapshot, the engine, and a way to move elsewhere.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ScreenProps {
+    /// The latest durable state.
+    pub snapshot: Snapshot,
+    /// The running engine (edits and queries).
+    pub engine: EngineHandle,
+    /// Opens another screen.
+    pub navigate: Callback<Route>,
+}
+
+/// A tab of the bottom bar: where it goes, its message key (also its test id), its icon.
+type Tab = (Route, &'static str, fn() -> Html);
+
+const TABS: [Tab; 5] = [
+    (Route::Today, "nav-today", icons::today),
+    (Route::Clients, "nav-clients", icons::clients),
+    (Route::Capture, "nav-capture", icons::capture),
+    (Route::Plan, "nav-plan", icons::calendar),
+    (Route::Reports, "nav-reports", icons::chart),
+];
+
 /// The main screen.
 #[component]
 pub fn Home(props: &HomeProps) -> Html {
     let i18n = use_i18n();
     let relogin_open = use_state(|| false);
-    let snap = &props.snapshot;
-    let sign_out = {
-        let cb = props.on_sign_out.clone();
-        Callback::from(move |_| cb.emit(()))
+    let route = use_state_eq(|| Route::parse(&browser::location_hash()));
+    let update = use_state_eq(browser::update_waiting);
+    {
+        let update = update.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_update_waiting(move || update.set(true));
+            move || drop(listener)
+        });
+    }
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_hash_change(move |hash| route.set(Route::parse(&hash)));
+            move || drop(listener)
+        });
+    }
+    let navigate = {
+        let route = route.clone();
+        Callback::from(move |to: Route| {
+            browser::set_location_hash(&to.hash());
+            route.set(to);
+        })
     };
+    let snap = &props.snapshot;
     let open_relogin = {
         let relogin_open = relogin_open.clone();
         Callback::from(move |_| relogin_open.set(true))
@@ -48,6 +93,30 @@ pub fn Home(props: &HomeProps) -> Html {
             cb.emit(s);
         })
     };
+    let screen = ScreenProps {
+        snapshot: snap.clone(),
+        engine: props.engine.clone(),
+        navigate: navigate.clone(),
+    };
+    let body = match *route {
+        Route::Today => html! { <TodayScreen ..screen /> },
+        Route::Clients => html! { <ClientsScreen ..screen /> },
+        Route::Client(id) => html! {
+            <ClientCard {id} snapshot={screen.snapshot.clone()} engine={screen.engine.clone()}
+                        navigate={screen.navigate.clone()} />
+        },
+        Route::Capture => html! { <CaptureScreen ..screen /> },
+        Route::Plan => html! { <PlanScreen ..screen /> },
+        Route::Reports => html! { <ReportsScreen ..screen /> },
+        Route::Settings => html! {
+            <SettingsScreen on_sign_out={props.on_sign_out.clone()} snapshot={screen.snapshot.clone()}
+                            engine={screen.engine.clone()} navigate={screen.navigate.clone()} />
+        },
+    };
+    let open_settings = {
+        let navigate = navigate.clone();
+        Callback::from(move |_| navigate.emit(Route::Settings))
+    };
 
     html! {
         <div class="shell">
@@ -58,18 +127,18 @@ pub fn Home(props: &HomeProps) -> Html {
                         <span class="brand-name">{ i18n.t("app-name") }</span>
                     </div>
                     <div class="top-actions">
-                        <LangPicker />
-                        <button class="button ghost icon-text" onclick={sign_out}
-                                data-testid="logout"
+                        <button class={classes!("button", "ghost", "icon-only",
+                                    (*route == Route::Settings).then_some("active"))}
+                                onclick={open_settings} data-testid="nav-settings"
+                                aria-label={i18n.t("nav-settings")}
                                 title={i18n.t_with("signed-in-as", &[("rep", snap.rep.as_str())])}>
-                            { icons::sign_out() }
-                            <span class="hide-narrow">{ i18n.t("logout") }</span>
-                            <span class="sr-only-narrow">{ i18n.t("logout") }</span>
+                            { icons::settings() }
                         </button>
                     </div>
                 </div>
                 <SyncStatusBar state={snap.state} pending={snap.pending}
-                    last_synced={snap.last_synced} on_retry={props.on_retry.clone()} />
+                    docs_in_flight={snap.docs_in_flight} last_synced={snap.last_synced}
+                    on_retry={props.on_retry.clone()} on_sync_now={Some(props.on_retry.clone())} />
             </header>
             if snap.session_rejected {
                 <div class="banner warn" role="alert" data-testid="relogin">
@@ -84,25 +153,40 @@ pub fn Home(props: &HomeProps) -> Html {
                     }
                 </div>
             }
+            if *update {
+                <div class="banner info" role="status" data-testid="update-available">
+                    <p>{ i18n.t("update-available") }</p>
+                    <button class="button primary" data-testid="update-reload"
+                            onclick={Callback::from(|_| browser::apply_update())}>
+                        { i18n.t("update-reload") }
+                    </button>
+                </div>
+            }
             if let Some(reason) = &snap.storage_error {
                 <div class="banner error" role="alert" data-testid="storage-error">
                     { i18n.t_with("storage-failed", &[("reason", reason.as_str())]) }
                 </div>
             }
-            <main class="content">
-                <section class="card add-card">
-                    <AddClientForm engine={props.engine.clone()} />
-                </section>
-                <section class="list-card card" aria-labelledby="clients-title">
-                    <div class="list-head">
-                        <h2 class="section-title" id="clients-title">{ i18n.t("clients-title") }</h2>
-                        <span class="count-badge" data-testid="client-count">
-                            { i18n.count("clients-count", snap.clients.len()) }
-                        </span>
-                    </div>
-                    <ClientList clients={snap.clients.clone()} />
-                </section>
+            <main class="content" id="main">
+                { body }
             </main>
+            <nav class="tabbar" aria-label={i18n.t("nav-label")}>
+                { for TABS.iter().map(|(tab, key, icon)| {
+                    let current = route.tab() == *tab;
+                    let onclick = {
+                        let (navigate, tab) = (navigate.clone(), *tab);
+                        Callback::from(move |_| navigate.emit(tab))
+                    };
+                    html! {
+                        <button class={classes!("tab", current.then_some("active"))}
+                                {onclick} data-testid={*key}
+                                aria-current={current.then_some("page")}>
+                            { icon() }
+                            <span class="tab-label">{ i18n.t(key) }</span>
+                        </button>
+                    }
+                }) }
+            </nav>
         </div>
     }
 }

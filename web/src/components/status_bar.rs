@@ -13,8 +13,14 @@ pub struct SyncStatusBarProps {
     pub pending: usize,
     /// When everything was last in sync.
     pub last_synced: Option<f64>,
+    /// Documents still being exchanged (a first sync of a large base counts down).
+    #[prop_or_default]
+    pub docs_in_flight: usize,
     /// Reconnect now.
     pub on_retry: Callback<()>,
+    /// "Sync now": reconnect at once, or sync again.
+    #[prop_or_default]
+    pub on_sync_now: Option<Callback<()>>,
 }
 
 /// State, pending changes, last sync; `data-testid="sync-status"` with `data-state`
@@ -23,7 +29,9 @@ pub struct SyncStatusBarProps {
 pub fn SyncStatusBar(props: &SyncStatusBarProps) -> Html {
     let i18n = use_i18n();
     let state = props.state.as_str();
-    let pending = if props.pending == 0 {
+    let pending = if props.state == SyncState::Syncing && props.docs_in_flight > 1 {
+        i18n.count("sync-docs-left", props.docs_in_flight)
+    } else if props.pending == 0 {
         i18n.t("sync-all-sent")
     } else {
         i18n.count("sync-pending", props.pending)
@@ -39,6 +47,7 @@ pub fn SyncStatusBar(props: &SyncStatusBarProps) -> Html {
     html! {
         <div class={classes!("sync-bar", format!("state-{state}"))}
              data-testid="sync-status" data-state={state} data-pending={props.pending.to_string()}
+             data-in-flight={props.docs_in_flight.to_string()}
              role="status" aria-live="polite">
             <span class="sync-dot" aria-hidden="true"></span>
             <div class="sync-text">
@@ -48,6 +57,15 @@ pub fn SyncStatusBar(props: &SyncStatusBarProps) -> Html {
                 </span>
             </div>
             <span class="sync-last" data-testid="last-synced">{ last }</span>
+            if props.state == SyncState::Synced {
+                if let Some(cb) = &props.on_sync_now {
+                    <button class="button ghost retry" data-testid="sync-now"
+                            onclick={let cb = cb.clone(); Callback::from(move |_| cb.emit(()))}
+                            aria-label={i18n.t("sync-now")} title={i18n.t("sync-now")}>
+                        { icons::retry() }
+                    </button>
+                }
+            }
             if props.state == SyncState::Offline {
                 <button class="button ghost retry" {onclick} data-testid="retry"
                         aria-label={i18n.t("sync-retry")} title={i18n.t("sync-retry")}>

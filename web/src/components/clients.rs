@@ -1,0 +1,231 @@
+//! The client list: instant search, filters, sorting, and a virtualised list that renders
+//! only the rows on screen (smooth at 10,000 clients); the add form on top.
+
+use std::rc::Rc;
+
+use fieldbase_core::{ClientStatus, ClientSummary, SearchIndex, Segment};
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::{
+    app::use_i18n,
+    browser,
+    components::{add_client::AddClientForm, client_list::ClientRow, home::ScreenProps, icons},
+    hooks::use_query,
+    route::Route,
+};
+
+/// Height of one row in CSS pixels (`.client-row` in styles.css).
+const ROW: f64 = 76.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 8;
+
+/// Which clients to show.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Filter {
+    status: Option<ClientStatus>,
+    segment: Option<Segment>,
+    mine: bool,
+    tag: String,
+    overdue: bool,
+    sort_next_step: bool,
+}
+
+/// The Clients screen.
+#[component]
+pub fn ClientsScreen(props: &ScreenProps) -> Html {
+    let i18n = use_i18n();
+    let snap = &props.snapshot;
+    let query = use_state(String::new);
+    let filter = use_state(Filter::default);
+    let scroll = use_state(|| 0.0f64);
+    let viewport = use_state(|| 640.0f64);
+    let list_ref = use_node_ref();
+    let index = use_query(&props.engine, snap.version, |_, base| SearchIndex::from_base(base));
+    let overdue = use_query(&props.engine, snap.version, |_, base| {
+        let today = browser::today();
+        let mut ids: Vec<_> = base
+            .overdue_invoices(None, today)
+            .into_iter()
+            .map(|r| r.client)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    });
+
+    let rows: Rc<Vec<ClientSummary>> = {
+        let all = snap.clients.clone();
+        let f = (*filter).clone();
+        let q = (*query).trim().to_owned();
+        let rep = snap.rep.clone();
+        let hits = index.as_ref().filter(|_| !q.is_empty()).map(|i| {
+            i.search(&q, usize::MAX)
+                .into_iter()
+                .map(|h| h.id)
+                .collect::<Vec<_>>()
+        });
+        let overdue = overdue.clone();
+        let keep = move |c: &ClientSummary| {
+            f.status.is_none_or(|s| c.status == s)
+                && f.segment.is_none_or(|s| c.segment == s)
+                && (!f.mine || c.owner == rep)
+                && (f.tag.is_empty() || c.tags.iter().any(|t| t == &f.tag))
+                && (!f.overdue || overdue.as_ref().is_some_and(|o| o.binary_search(&c.id).is_ok()))
+        };
+        let mut list: Vec<ClientSummary> = match hits {
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| all.iter().find(|c| c.id == *id))
+                .filter(|c| keep(c))
+                .cloned()
+                .collect(),
+            None => all.iter().filter(|c| keep(c)).cloned().collect(),
+        };
+        if filter.sort_next_step {
+            list.sort_by_key(|c| (c.next_step_date.is_none(), c.next_step_date));
+        }
+        Rc::new(list)
+    };
+
+    {
+        let (list_ref, viewport) = (list_ref.clone(), viewport.clone());
+        use_effect_with((), move |_| {
+            if let Some(el) = list_ref.cast::<HtmlElement>() {
+                viewport.set(f64::from(el.client_height()).max(ROW));
+            }
+        });
+    }
+    let onscroll = {
+        let (scroll, list_ref) = (scroll.clone(), list_ref.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = list_ref.cast::<HtmlElement>() {
+                scroll.set(f64::from(el.scroll_top()));
+            }
+        })
+    };
+    let oninput = {
+        let (query, scroll, list_ref) = (query.clone(), scroll.clone(), list_ref.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+            scroll.set(0.0);
+            if let Some(el) = list_ref.cast::<HtmlElement>() {
+                el.set_scroll_top(0);
+            }
+        })
+    };
+    let set = |update: fn(&mut Filter, String)| {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let mut f = (*filter).clone();
+            update(&mut f, el.value());
+            filter.set(f);
+        })
+    };
+    let toggle = |update: fn(&mut Filter)| {
+        let filter = filter.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut f = (*filter).clone();
+            update(&mut f);
+            filter.set(f);
+        })
+    };
+    let mut tags: Vec<String> = snap.clients.iter().flat_map(|c| c.tags.clone()).collect();
+    tags.sort();
+    tags.dedup();
+
+    let total = rows.len();
+    let first = ((*scroll / ROW) as usize).saturating_sub(OVERSCAN).min(total);
+    let visible = (*viewport / ROW).ceil() as usize + 2 * OVERSCAN;
+    let last = (first + visible).min(total);
+    let open = {
+        let navigate = props.navigate.clone();
+        Callback::from(move |id| navigate.emit(Route::Client(id)))
+    };
+    let f = &*filter;
+
+    html! {
+        <>
+        <section class="list-card card" aria-labelledby="clients-title">
+            <div class="list-head">
+                <h2 class="section-title" id="clients-title">{ i18n.t("clients-title") }</h2>
+                <span class="count-badge" data-testid="client-count">
+                    { i18n.count("clients-count", snap.clients.len()) }
+                </span>
+            </div>
+            <details class="add-details" data-testid="add-details">
+                <summary class="button ghost block add-open" data-testid="add-open">
+                    { icons::plus() }<span>{ i18n.t("clients-new") }</span>
+                </summary>
+                <div class="add-card">
+                    <AddClientForm engine={props.engine.clone()} />
+                </div>
+            </details>
+            <div class="search-row">
+                <input type="search" class="search" data-testid="client-search"
+                       aria-label={i18n.t("clients-search")}
+                       placeholder={i18n.t("clients-search")} value={(*query).clone()} {oninput} />
+            </div>
+            <div class="filters" role="group" aria-label={i18n.t("clients-filters")}>
+                <select aria-label={i18n.t("field-status")} data-testid="filter-status"
+                        onchange={set(|f, v| f.status = v.parse().ok())}>
+                    <option value="" selected={f.status.is_none()}>{ i18n.t("filter-any-status") }</option>
+                    { for ClientStatus::ALL.iter().map(|s| html! {
+                        <option value={s.key()} selected={f.status == Some(*s)}>
+                            { i18n.t(&format!("client-status-{}", s.key())) }
+                        </option>
+                    }) }
+                </select>
+                <select aria-label={i18n.t("field-segment")} data-testid="filter-segment"
+                        onchange={set(|f, v| f.segment = Segment::from_key(&v).filter(|s| *s != Segment::Unset))}>
+                    <option value="" selected={f.segment.is_none()}>{ i18n.t("filter-any-segment") }</option>
+                    { for Segment::ALL.iter().filter(|s| **s != Segment::Unset).map(|s| html! {
+                        <option value={s.key()} selected={f.segment == Some(*s)}>
+                            { i18n.t(&format!("segment-{}", s.key())) }
+                        </option>
+                    }) }
+                </select>
+                if !tags.is_empty() {
+                    <select aria-label={i18n.t("field-tag")} data-testid="filter-tag"
+                            onchange={set(|f, v| f.tag = v)}>
+                        <option value="" selected={f.tag.is_empty()}>{ i18n.t("filter-any-tag") }</option>
+                        { for tags.iter().map(|t| html! {
+                            <option value={t.clone()} selected={f.tag == *t}>{ t }</option>
+                        }) }
+                    </select>
+                }
+                <button class={classes!("chip-toggle", f.mine.then_some("on"))} aria-pressed={f.mine.to_string()}
+                        data-testid="filter-mine" onclick={toggle(|f| f.mine = !f.mine)}>
+                    { i18n.t("filter-mine") }
+                </button>
+                <button class={classes!("chip-toggle", f.overdue.then_some("on"))} aria-pressed={f.overdue.to_string()}
+                        data-testid="filter-overdue" onclick={toggle(|f| f.overdue = !f.overdue)}>
+                    { i18n.t("filter-overdue") }
+                </button>
+                <button class={classes!("chip-toggle", f.sort_next_step.then_some("on"))}
+                        aria-pressed={f.sort_next_step.to_string()} data-testid="sort-next-step"
+                        onclick={toggle(|f| f.sort_next_step = !f.sort_next_step)}>
+                    { i18n.t("sort-next-step") }
+                </button>
+            </div>
+            if snap.clients.is_empty() {
+                <p class="empty muted" data-testid="clients-empty">{ i18n.t("clients-empty") }</p>
+            } else if total == 0 {
+                <p class="empty muted" data-testid="clients-none-match">{ i18n.t("clients-none-match") }</p>
+            }
+            <div class="vlist" ref={list_ref} {onscroll} data-testid="client-list"
+                 data-total={total.to_string()}>
+                <ul class="client-list" role="list"
+                    style={format!("height:{}px;position:relative", total as f64 * ROW)}>
+                    { for rows[first..last].iter().enumerate().map(|(n, c)| html! {
+                        <ClientRow key={c.id.to_string()} client={c.clone()}
+                                   top={(first + n) as f64 * ROW} on_open={open.clone()} />
+                    }) }
+                </ul>
+            </div>
+        </section>
+        </>
+    }
+}
