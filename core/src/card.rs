@@ -686,6 +686,73 @@ fn strip<V>(v: Vec<(String, ObjId, V)>) -> Vec<(String, V)> {
     v.into_iter().map(|(id, _, r)| (id, r)).collect()
 }
 
+impl ClientBase {
+    /// Replaces the notes with `text`, typed by a rep who started from the notes as they
+    /// were at `since` (the heads of the client's document when the text was read). The
+    /// smallest splice from that older text is made on a fork at `since` and merged, so
+    /// whatever other devices typed in the meantime stays (Automerge interleaves the
+    /// edits) instead of being overwritten by this device's older view. With `since`
+    /// equal to the current heads this is [`ClientBase::set_notes`].
+    pub fn set_notes_since(
+        &mut self,
+        client: DocumentId,
+        since: &[automerge::ChangeHash],
+        text: &str,
+        author: &Author,
+    ) -> Result<Edit, Error> {
+        if text.chars().count() > validate::MAX_TEXT_CHARS {
+            return Err(invalid(Field::Notes, text, Problem::TextTooLong));
+        }
+        let doc = self.client_doc(client)?;
+        let mut now = doc.get_heads();
+        let mut then = since.to_vec();
+        now.sort();
+        then.sort();
+        let has_text = |d: &automerge::Automerge| {
+            matches!(
+                d.get(ROOT, NOTES),
+                Ok(Some((Value::Object(ObjType::Text), _)))
+            )
+        };
+        if then.is_empty() || then == now || !has_text(doc) {
+            return self.set_notes(client, text, author);
+        }
+        let mut fork = doc.fork_at(&then)?;
+        if !has_text(&fork) {
+            return self.set_notes(client, text, author);
+        }
+        // The fork writes as an actor of its own, derived from this replica's actor and
+        // the document's current heads (unique per state), so its sequence numbers never
+        // collide with this replica's later changes.
+        let mut bytes = [0u8; 16];
+        for (b, a) in bytes.iter_mut().zip(self.actor().to_bytes()) {
+            *b = *a;
+        }
+        for (b, h) in bytes.iter_mut().zip(now[0].0.iter()) {
+            *b ^= *h;
+        }
+        fork.set_actor(automerge::ActorId::from(bytes));
+        fork.transact_with::<_, _, Error, _>(
+            |_| author.commit(),
+            |tx| {
+                let obj = match tx.get(ROOT, NOTES)? {
+                    Some((Value::Object(ObjType::Text), obj)) => obj,
+                    _ => unreachable!("checked above"),
+                };
+                splice_text(tx, &obj, text)
+            },
+        )
+        .map_err(|f| f.error)?;
+        let doc = self.docs.get_mut(&client).expect("held, checked above");
+        let changes: Vec<automerge::Change> = doc.get_changes_added(&fork);
+        doc.apply_changes(changes)?;
+        Ok(Edit {
+            client,
+            touched: vec![client],
+        })
+    }
+}
+
 /// Turns the text object `obj` into `text` with the smallest splice.
 pub(crate) fn splice_text<T: Transactable>(
     tx: &mut T,

@@ -442,3 +442,42 @@ fn referrals_name_who_referred_whom() {
     assert_eq!(names, vec!["Beta"]);
     assert!(base.referrals(id(2)).is_empty());
 }
+
+#[test]
+fn notes_typed_from_an_older_view_keep_what_others_typed_meanwhile() {
+    let mut a = base_with_client("Alfa");
+    a.set_notes(id(1), "Likes rye.", &author("anna", 1))
+        .unwrap();
+    // The rep starts typing from this view...
+    let view = a.heads(id(1));
+    // ...while a colleague's edit arrives.
+    let mut b = replica(2);
+    b.merge(&a).unwrap();
+    b.set_notes(id(1), "Boss: Jana. Likes rye.", &author("boris", 2))
+        .unwrap();
+    a.merge(&b).unwrap();
+    assert_eq!(a.notes(id(1)), "Boss: Jana. Likes rye.");
+    // Saving the textarea (typed from the older view) keeps the colleague's words.
+    a.set_notes_since(
+        id(1),
+        &view,
+        "Likes rye. Call before 10.",
+        &author("anna", 3),
+    )
+    .unwrap();
+    assert_eq!(a.notes(id(1)), "Boss: Jana. Likes rye. Call before 10.");
+    // The old way would have dropped them: the smallest splice from the current text.
+    let mut c = replica(3);
+    c.merge(&b).unwrap();
+    c.set_notes(id(1), "Likes rye. Call before 10.", &author("carl", 3))
+        .unwrap();
+    assert_eq!(c.notes(id(1)), "Likes rye. Call before 10.");
+    // And it merges with everyone.
+    b.merge(&a).unwrap();
+    assert_eq!(b.notes(id(1)), a.notes(id(1)));
+    // Saving from the current view twice in a row works too (no actor clash).
+    let now = a.heads(id(1));
+    a.set_notes_since(id(1), &now, "x", &author("anna", 4))
+        .unwrap();
+    assert_eq!(a.notes(id(1)), "x");
+}
