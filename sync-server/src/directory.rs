@@ -1,0 +1,440 @@
+//! Who is who, in memory: teams and their documents, reps (team, role, book, active),
+//! registered client documents and hand-overs, loaded from the accounts database. The
+//! share policy decides from it; it tells the policy's streams when something changed.
+//!
+//! Changes made by this process (a registration) update it directly and wake only the
+//! streams of that document. Changes made by the admin command line (another process)
+//! bump the database's revision; [`crate::watcher`] notices and reloads everything,
+//! waking every stream.
+
+use std::{
+    collections::HashMap,
+    sync::{
+        Arc, Mutex, RwLock,
+        atomic::{AtomicI64, Ordering},
+    },
+    time::Duration,
+};
+
+use fieldbase_core::DocumentId;
+use serde::Serialize;
+use tokio::sync::watch;
+
+use crate::{
+    Error,
+    accounts::{Accounts, Handover, RepRecord, Team},
+    policy::{self, Access, DocEntry, DocKind, Role},
+};
+
+/// A snapshot of the access-control tables.
+#[derive(Debug, Default, Clone)]
+pub struct Directory {
+    /// Teams by row id.
+    pub teams: HashMap<i64, Team>,
+    /// Reps by name, revoked ones included.
+    pub reps: HashMap<String, RepRecord>,
+    /// Every known document: team documents, books and registered clients.
+    pub docs: HashMap<DocumentId, DocEntry>,
+    /// Hand-overs that had not ended when loaded.
+    pub handovers: Vec<Handover>,
+}
+
+impl Directory {
+    /// Reads every table.
+    pub fn load(accounts: &Accounts, now: i64) -> Result<Self, Error> {
+        let mut dir = Directory::default();
+        for team in accounts.teams()? {
+            for (id, kind) in [
+                (team.index, DocKind::Index),
+                (team.team_doc, DocKind::TeamDoc),
+                (team.plan, DocKind::Plan),
+            ] {
+                dir.docs.insert(
+                    id,
+                    DocEntry {
+                        team: team.id,
+                        kind,
+                    },
+                );
+            }
+            dir.teams.insert(team.id, team);
+        }
+        for rep in accounts.reps()? {
+            dir.docs.insert(
+                rep.book,
+                DocEntry {
+                    team: rep.team,
+                    kind: DocKind::Book {
+                        rep: rep.username.clone(),
+                    },
+                },
+            );
+            dir.reps.insert(rep.username.clone(), rep);
+        }
+        for c in accounts.clients()? {
+            dir.docs.insert(
+                c.id,
+                DocEntry {
+                    team: c.team,
+                    kind: DocKind::Client {
+                        owner: c.owner,
+                        restricted: c.restricted,
+                    },
+                },
+            );
+        }
+        dir.handovers = accounts.handovers(now)?;
+        Ok(dir)
+    }
+
+    /// `rep`'s access to `doc` at `now`, and the next instant it may change by itself.
+    pub fn decide(&self, doc: Option<DocumentId>, rep: &str, now: i64) -> (Access, Option<i64>) {
+        let entry = doc.and_then(|d| self.docs.get(&d));
+        (
+            policy::access(entry, self.reps.get(rep), &self.handovers, now),
+            policy::next_boundary(&self.handovers, rep, now),
+        )
+    }
+
+    /// The books `rep` may read at `now`: his own, every book of his team for a head,
+    /// and those of the reps he stands in for.
+    pub fn books(&self, rep: &RepRecord, now: i64) -> Vec<DocumentId> {
+        let mut books: Vec<&RepRecord> = self
+            .reps
+            .values()
+            .filter(|r| r.team == rep.team)
+            .filter(|r| {
+                r.username == rep.username
+                    || rep.role == Role::Head
+                    || policy::delegate_of(&self.handovers, &rep.username, &r.username, now)
+            })
+            .collect();
+        books.sort_by(|a, b| {
+            (a.username != rep.username, &a.username)
+                .cmp(&(b.username != rep.username, &b.username))
+        });
+        books.into_iter().map(|r| r.book).collect()
+    }
+
+    /// What `/api/login` and `/api/me` tell a rep about himself.
+    pub fn profile(&self, username: &str, now: i64) -> Option<Profile> {
+        let rep = self.reps.get(username).filter(|r| r.active)?;
+        let team = self.teams.get(&rep.team)?;
+        Some(Profile {
+            rep: rep.username.clone(),
+            peer_prefix: format!("{}/", rep.username),
+            team_index: team.index.to_string(),
+            role: rep.role.as_str(),
+            team_doc: team.team_doc.to_string(),
+            plan: team.plan.to_string(),
+            book: rep.book.to_string(),
+            books: self
+                .books(rep, now)
+                .into_iter()
+                .map(|b| b.to_string())
+                .collect(),
+        })
+    }
+}
+
+/// A rep's view of himself: who he is and which documents he starts from.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Profile {
+    /// Login name.
+    pub rep: String,
+    /// What every peer id of this rep starts with.
+    pub peer_prefix: String,
+    /// The team index.
+    pub team_index: String,
+    /// `rep`, `key_account_manager` or `head`.
+    pub role: &'static str,
+    /// The team document (catalog, events, competitors).
+    pub team_doc: String,
+    /// The plan (managers, roles, targets); only heads write it.
+    pub plan: String,
+    /// The rep's own book (index of his restricted clients).
+    pub book: String,
+    /// Every book the rep may read now.
+    pub books: Vec<String>,
+}
+
+/// What happened to a registration request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registered {
+    /// The id was new: registered to the caller.
+    New,
+    /// Registered already; the restriction was set as asked (or already was).
+    Updated,
+    /// Registered already; nothing to change (automatic registration).
+    Known,
+}
+
+/// The directory shared by the share policy, the routes and the watcher.
+#[derive(Clone)]
+pub struct LiveDirectory {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    accounts: Accounts,
+    dir: RwLock<Directory>,
+    revision: AtomicI64,
+    everything: watch::Sender<u64>,
+    per_doc: Mutex<HashMap<DocumentId, watch::Sender<u64>>>,
+}
+
+/// What one policy stream waits on: a reload, a change to its document, or a hand-over
+/// boundary.
+pub struct Changes {
+    everything: watch::Receiver<u64>,
+    doc: Option<watch::Receiver<u64>>,
+}
+
+impl Changes {
+    /// Waits until something may have changed the decision (`boundary`: a hand-over
+    /// starts or ends, ms since the epoch). False when the directory is gone.
+    pub async fn wait(&mut self, boundary: Option<i64>) -> bool {
+        let sleep = async {
+            match boundary {
+                Some(at) => {
+                    let ms = (at - crate::now_ms()).max(0) as u64;
+                    // One millisecond late rather than early: the decision is taken at `now`.
+                    tokio::time::sleep(Duration::from_millis(ms + 1)).await
+                }
+                None => std::future::pending().await,
+            }
+        };
+        let doc = async {
+            match &mut self.doc {
+                Some(rx) => rx.changed().await.is_ok(),
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            r = self.everything.changed() => r.is_ok(),
+            r = doc => r,
+            _ = sleep => true,
+        }
+    }
+}
+
+impl LiveDirectory {
+    /// Loads the directory from `accounts`.
+    pub fn load(accounts: Accounts) -> Result<Self, Error> {
+        let revision = accounts.revision()?;
+        let dir = Directory::load(&accounts, crate::now_ms())?;
+        Ok(LiveDirectory {
+            inner: Arc::new(Inner {
+                accounts,
+                dir: RwLock::new(dir),
+                revision: AtomicI64::new(revision),
+                everything: watch::channel(0).0,
+                per_doc: Mutex::new(HashMap::new()),
+            }),
+        })
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Directory> {
+        self.inner.dir.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The accounts database behind the directory.
+    pub fn accounts(&self) -> &Accounts {
+        &self.inner.accounts
+    }
+
+    /// Reloads everything if the database's revision moved (an admin command ran);
+    /// returns whether it did. Blocking: call from a blocking thread.
+    pub fn refresh(&self) -> Result<bool, Error> {
+        let revision = self.inner.accounts.revision()?;
+        if revision == self.inner.revision.load(Ordering::SeqCst) {
+            return Ok(false);
+        }
+        let mut guard = self.inner.dir.write().unwrap_or_else(|p| p.into_inner());
+        let revision = self.inner.accounts.revision()?;
+        *guard = Directory::load(&self.inner.accounts, crate::now_ms())?;
+        self.inner.revision.store(revision, Ordering::SeqCst);
+        drop(guard);
+        self.inner.everything.send_modify(|n| *n += 1);
+        tracing::info!(revision, "access rules reloaded");
+        Ok(true)
+    }
+
+    /// [`LiveDirectory::refresh`] on a blocking thread, logging failures.
+    pub async fn refresh_async(&self) {
+        let this = self.clone();
+        match tokio::task::spawn_blocking(move || this.refresh()).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::error!(error = %e, "reloading the access rules failed"),
+            Err(e) => tracing::error!(error = %e, "reloading the access rules failed"),
+        }
+    }
+
+    /// Changes with every reload.
+    pub fn reloads(&self) -> watch::Receiver<u64> {
+        self.inner.everything.subscribe()
+    }
+
+    /// `rep`'s access to `doc` now, and when it may change by itself.
+    pub fn decide(&self, doc: Option<DocumentId>, rep: &str, now: i64) -> (Access, Option<i64>) {
+        self.read().decide(doc, rep, now)
+    }
+
+    /// A rep's profile, if the rep is active.
+    pub fn profile(&self, username: &str, now: i64) -> Option<Profile> {
+        self.read().profile(username, now)
+    }
+
+    /// A rep's record.
+    pub fn rep(&self, username: &str) -> Option<RepRecord> {
+        self.read().reps.get(username).cloned()
+    }
+
+    /// Whether a document is known (a team document, a book or a registered client).
+    pub fn is_known(&self, doc: DocumentId) -> bool {
+        self.read().docs.contains_key(&doc)
+    }
+
+    /// What to wait on for changes of `doc`'s decisions.
+    pub fn subscribe(&self, doc: Option<DocumentId>) -> Changes {
+        let doc = doc.map(|d| {
+            let mut map = self.inner.per_doc.lock().unwrap_or_else(|p| p.into_inner());
+            if map.len() >= 4096 && map.len().is_power_of_two() {
+                map.retain(|_, tx| tx.receiver_count() > 0);
+            }
+            map.entry(d)
+                .or_insert_with(|| watch::channel(0).0)
+                .subscribe()
+        });
+        Changes {
+            everything: self.inner.everything.subscribe(),
+            doc,
+        }
+    }
+
+    fn changed(&self, doc: DocumentId) {
+        let map = self.inner.per_doc.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(tx) = map.get(&doc) {
+            tx.send_modify(|n| *n += 1);
+        }
+    }
+
+    /// Registers a client document for `rep`. `restricted: Some(_)` is the explicit
+    /// registration (`POST /api/clients`): a new id is registered to the caller, and the
+    /// owner or a head of the team may set the restriction of a registered one; anyone
+    /// else gets [`Error::NotYours`] and nothing changes. `None` is the automatic
+    /// registration of a pushed document: a new id is registered unrestricted, a known
+    /// one is left alone. Blocking: call from a blocking thread.
+    pub fn register(
+        &self,
+        rep: &str,
+        doc: DocumentId,
+        restricted: Option<bool>,
+    ) -> Result<Registered, Error> {
+        let mut guard = self.inner.dir.write().unwrap_or_else(|p| p.into_inner());
+        let caller = guard
+            .reps
+            .get(rep)
+            .filter(|r| r.active)
+            .cloned()
+            .ok_or_else(|| Error::NoSuchRep(rep.to_owned()))?;
+        let result = match guard.docs.get(&doc).cloned() {
+            None => {
+                let restricted = restricted.unwrap_or(false);
+                if !self
+                    .inner
+                    .accounts
+                    .register_client(doc, caller.team, rep, restricted)?
+                {
+                    // Registered by another process since the last reload.
+                    return Err(Error::NotYours(doc.to_string()));
+                }
+                guard.docs.insert(
+                    doc,
+                    DocEntry {
+                        team: caller.team,
+                        kind: DocKind::Client {
+                            owner: rep.to_owned(),
+                            restricted,
+                        },
+                    },
+                );
+                tracing::info!(%doc, rep, restricted, "client registered");
+                Registered::New
+            }
+            Some(_) if restricted.is_none() => return Ok(Registered::Known),
+            Some(DocEntry { team, kind }) if !matches!(kind, DocKind::Client { .. }) => {
+                return Err(if team == caller.team {
+                    Error::NotAClient(doc.to_string())
+                } else {
+                    Error::NotYours(doc.to_string())
+                });
+            }
+            Some(DocEntry {
+                team,
+                kind:
+                    DocKind::Client {
+                        owner,
+                        restricted: was,
+                    },
+            }) if team == caller.team && (owner == rep || caller.role == Role::Head) => {
+                let want = restricted.unwrap_or(was);
+                if want != was {
+                    self.inner.accounts.set_restricted(doc, want, false)?;
+                    guard.docs.insert(
+                        doc,
+                        DocEntry {
+                            team,
+                            kind: DocKind::Client {
+                                owner,
+                                restricted: want,
+                            },
+                        },
+                    );
+                    tracing::info!(%doc, rep, restricted = want, "client restriction changed");
+                }
+                Registered::Updated
+            }
+            Some(_) => return Err(Error::NotYours(doc.to_string())),
+        };
+        drop(guard);
+        self.changed(doc);
+        Ok(result)
+    }
+}
+
+impl LiveDirectory {
+    /// Registers the document of an incoming frame to `rep` when the frame pushes
+    /// changes to a document nobody registered (JS clients and older PWAs do not
+    /// register). A request for an unknown id (no changes) registers nothing. Called
+    /// before samod sees the frame, so the decision samod applies to the changes is
+    /// already the owner's.
+    pub async fn observe_push(&self, rep: &str, frame: &[u8]) -> Result<(), Error> {
+        use fieldbase_core::protocol::Frame;
+        let (doc, data) = match Frame::decode(frame) {
+            Ok(Frame::Sync {
+                document_id, data, ..
+            })
+            | Ok(Frame::Request {
+                document_id, data, ..
+            }) => (document_id, data),
+            _ => return Ok(()),
+        };
+        if self.is_known(doc) {
+            return Ok(());
+        }
+        let pushes = automerge::sync::Message::decode(&data)
+            .map(|m| !m.changes.is_empty())
+            .unwrap_or(false);
+        if !pushes {
+            return Ok(());
+        }
+        let this = self.clone();
+        let rep = rep.to_owned();
+        match tokio::task::spawn_blocking(move || this.register(&rep, doc, None)).await {
+            Ok(Ok(_)) | Ok(Err(Error::NotYours(_))) => Ok(()),
+            Ok(Err(e)) => Err(e),
+            Err(e) => Err(Error::Corrupt(format!("registering {doc}: {e}"))),
+        }
+    }
+}
