@@ -363,8 +363,15 @@ impl LiveDirectory {
                 Registered::New
             }
             Some(_) if restricted.is_none() => return Ok(Registered::Known),
-            Some(DocEntry { team, kind }) if !matches!(kind, DocKind::Client { .. }) => {
-                return Err(if team == caller.team {
+            Some(entry) if !matches!(entry.kind, DocKind::Client { .. }) => {
+                // Say what it is only to someone who may read it.
+                let readable = policy::access(
+                    Some(&entry),
+                    Some(&caller),
+                    &guard.handovers,
+                    crate::now_ms(),
+                ) != Access::None;
+                return Err(if readable {
                     Error::NotAClient(doc.to_string())
                 } else {
                     Error::NotYours(doc.to_string())
