@@ -640,3 +640,132 @@ fn migrate(conn: &Connection) -> Result<(), Error> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_db(tag: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "fb-accounts-{tag}-{}-{}",
+            std::process::id(),
+            rand::random::<u32>()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("fieldbase.db")
+    }
+
+    #[test]
+    fn an_older_database_gets_ids_roles_and_its_documents_registered() {
+        let path = temp_db("migrate");
+        let index = random_doc_id();
+        let legacy = random_doc_id();
+        {
+            // The schema of the server before access control, with one stored document.
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT NOT NULL, index_doc TEXT NOT NULL);
+                 CREATE TABLE reps (username TEXT PRIMARY KEY, team_id INTEGER NOT NULL REFERENCES teams(id),
+                     password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1);
+                 CREATE TABLE chunks (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;",
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO teams (name, index_doc) VALUES ('Team', ?1)",
+                [index.to_string()],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO reps (username, team_id, password_hash) VALUES ('admin', 1, 'x'), ('boris', 1, 'y')",
+                [],
+            )
+            .unwrap();
+            for key in [
+                format!("{index}/snapshot/aa"),
+                format!("{legacy}/snapshot/bb"),
+                format!("{legacy}/incremental/cc"),
+                "storage-adapter-id".to_string(),
+            ] {
+                conn.execute("INSERT INTO chunks (key, data) VALUES (?1, x'00')", [key])
+                    .unwrap();
+            }
+        }
+        let a = Accounts::open(&path).unwrap();
+        let team = a.first_team().unwrap().unwrap();
+        assert_eq!(team.index, index);
+        assert_ne!(team.team_doc, team.plan);
+        let reps = a.reps().unwrap();
+        assert_eq!(reps.len(), 2);
+        assert!(reps.iter().all(|r| r.role == Role::Rep && r.active));
+        assert_ne!(reps[0].book, reps[1].book);
+        let before = a.revision().unwrap();
+        assert_eq!(a.register_legacy_documents().unwrap(), 1);
+        assert!(a.revision().unwrap() > before);
+        let c = a.client(legacy).unwrap().unwrap();
+        assert_eq!(
+            (c.owner.as_str(), c.restricted, c.team),
+            ("admin", false, 1)
+        );
+        assert_eq!(a.register_legacy_documents().unwrap(), 0, "only once");
+        // Reopening keeps the drawn ids.
+        drop(a);
+        let again = Accounts::open(&path).unwrap();
+        assert_eq!(again.first_team().unwrap().unwrap(), team);
+    }
+
+    #[test]
+    fn admin_changes_bump_the_revision_and_refusals_change_nothing() {
+        let a = Accounts::open(&temp_db("rev")).unwrap();
+        let north = a.create_team("North", None).unwrap();
+        let south = a.create_team("South", None).unwrap();
+        let r0 = a.revision().unwrap();
+        a.add_rep(north.id, "anna", "anna-password", Role::Rep)
+            .unwrap();
+        a.add_rep(north.id, "carl", "carl-password", Role::Rep)
+            .unwrap();
+        a.add_rep(south.id, "sven", "sven-password", Role::Head)
+            .unwrap();
+        let r1 = a.revision().unwrap();
+        assert_eq!(r1, r0 + 3);
+        let h = |from: &str, to: &str, s: i64, e: i64| Handover {
+            from_rep: from.into(),
+            to_rep: to.into(),
+            starts_at_ms: s,
+            ends_at_ms: e,
+        };
+        for (bad, why) in [
+            (h("anna", "sven", 0, 10), "different teams"),
+            (h("anna", "carl", 10, 10), "the end must be after"),
+            (h("anna", "anna", 0, 10), "himself"),
+            (h("nobody", "carl", 0, 10), "no rep named"),
+        ] {
+            let err = a.add_handover(&bad).unwrap_err().to_string();
+            assert!(err.contains(why), "{err}");
+        }
+        assert!(matches!(
+            a.create_team("North", None),
+            Err(Error::TeamExists(_))
+        ));
+        assert!(matches!(
+            a.add_rep(north.id, "anna", "other-password", Role::Head),
+            Err(Error::RepExists(_))
+        ));
+        assert!(a.set_role("nobody", Role::Head).is_err());
+        assert_eq!(a.revision().unwrap(), r1, "refusals change nothing");
+        assert!(a.handovers(0).unwrap().is_empty());
+        a.add_handover(&h("anna", "carl", 0, 10)).unwrap();
+        assert_eq!(a.handovers(5).unwrap().len(), 1);
+        assert!(
+            a.handovers(10).unwrap().is_empty(),
+            "ended ones are not loaded"
+        );
+        a.revoke_sessions("carl").unwrap();
+        assert!(!a.existing_rep("carl").unwrap().active);
+        a.set_password("carl", "carl-new-password").unwrap();
+        assert!(
+            a.existing_rep("carl").unwrap().active,
+            "a reset lifts a revoke"
+        );
+        assert_eq!(a.revision().unwrap(), r1 + 3);
+    }
+}

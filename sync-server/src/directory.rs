@@ -445,3 +445,102 @@ impl LiveDirectory {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (LiveDirectory, Team) {
+        let dir = std::env::temp_dir().join(format!(
+            "fb-directory-{}-{}",
+            std::process::id(),
+            rand::random::<u32>()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let a = Accounts::open(&dir.join("fieldbase.db")).unwrap();
+        let team = a.create_team("Team", None).unwrap();
+        let other = a.create_team("Other", None).unwrap();
+        a.add_rep(team.id, "anna", "anna-password", Role::Rep)
+            .unwrap();
+        a.add_rep(team.id, "boris", "boris-password", Role::Rep)
+            .unwrap();
+        a.add_rep(team.id, "hana", "hana-password", Role::Head)
+            .unwrap();
+        a.add_rep(other.id, "olga", "olga-password", Role::Head)
+            .unwrap();
+        (LiveDirectory::load(a).unwrap(), team)
+    }
+
+    #[test]
+    fn registration_rules() {
+        let (d, team) = setup();
+        let id = crate::accounts::random_doc_id();
+        let now = crate::now_ms();
+        // Unknown: an active rep may push it; nobody reads data that is not there.
+        assert_eq!(d.decide(Some(id), "boris", now).0, Access::Write);
+        assert_eq!(d.register("anna", id, Some(true)).unwrap(), Registered::New);
+        assert_eq!(d.decide(Some(id), "boris", now).0, Access::None);
+        assert_eq!(d.decide(Some(id), "olga", now).0, Access::None);
+        assert_eq!(d.decide(Some(id), "hana", now).0, Access::Write);
+        // Someone else: refused, nothing changes; automatic registration leaves it alone.
+        assert!(matches!(
+            d.register("boris", id, Some(false)),
+            Err(Error::NotYours(_))
+        ));
+        assert!(matches!(
+            d.register("olga", id, Some(false)),
+            Err(Error::NotYours(_))
+        ));
+        assert_eq!(d.register("boris", id, None).unwrap(), Registered::Known);
+        assert_eq!(d.decide(Some(id), "boris", now).0, Access::None);
+        // A head of the team may lift it; the owner may set it again.
+        assert_eq!(
+            d.register("hana", id, Some(false)).unwrap(),
+            Registered::Updated
+        );
+        assert_eq!(d.decide(Some(id), "boris", now).0, Access::Write);
+        assert_eq!(
+            d.register("anna", id, Some(true)).unwrap(),
+            Registered::Updated
+        );
+        assert!(d.accounts().client(id).unwrap().unwrap().restricted);
+        // Team documents are not clients; a stranger is not told what they are.
+        assert!(matches!(
+            d.register("anna", team.plan, Some(false)),
+            Err(Error::NotAClient(_))
+        ));
+        assert!(matches!(
+            d.register("olga", team.plan, Some(false)),
+            Err(Error::NotYours(_))
+        ));
+        // Automatic registration of a pushed unknown id: the pusher's, unrestricted.
+        let pushed = crate::accounts::random_doc_id();
+        assert_eq!(d.register("boris", pushed, None).unwrap(), Registered::New);
+        let c = d.accounts().client(pushed).unwrap().unwrap();
+        assert_eq!((c.owner.as_str(), c.restricted), ("boris", false));
+    }
+
+    #[test]
+    fn admin_changes_reach_the_directory_on_refresh() {
+        let (d, team) = setup();
+        let id = crate::accounts::random_doc_id();
+        d.register("anna", id, Some(true)).unwrap();
+        assert!(!d.refresh().unwrap(), "nothing changed since the load");
+        let reloads = d.reloads();
+        d.accounts().set_role("boris", Role::Head).unwrap();
+        assert!(d.refresh().unwrap());
+        assert!(reloads.has_changed().unwrap());
+        assert_eq!(
+            d.decide(Some(id), "boris", crate::now_ms()).0,
+            Access::Write
+        );
+        assert_eq!(d.profile("boris", 0).unwrap().books.len(), 3);
+        d.accounts().revoke_sessions("anna").unwrap();
+        d.refresh().unwrap();
+        assert_eq!(
+            d.decide(Some(team.index), "anna", crate::now_ms()).0,
+            Access::None
+        );
+        assert!(d.profile("anna", 0).is_none());
+    }
+}

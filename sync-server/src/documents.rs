@@ -37,6 +37,58 @@ fn record((id, team, owner, restricted): Row) -> Result<ClientRecord, Error> {
 }
 
 impl Accounts {
+    /// Registers the documents an older server stored before documents had owners, once:
+    /// every document id in the `chunks` table that is no team document, book or
+    /// registered client becomes an unrestricted client of the first team, owned by its
+    /// first head (else its first rep). Until then such documents would be shared with
+    /// any active rep who knows the id. Returns how many were registered.
+    pub fn register_legacy_documents(&self) -> Result<usize, Error> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let done: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM meta WHERE key = 'legacy_documents_registered'",
+            [],
+            |r| r.get(0),
+        )?;
+        let has_chunks: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'chunks'",
+            [],
+            |r| r.get(0),
+        )?;
+        let owner: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT r.team_id, r.username FROM reps r
+                 WHERE r.team_id = (SELECT min(id) FROM teams)
+                 ORDER BY r.role = 'head' DESC, r.rowid LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (Some((team, owner)), false, true) = (owner, done, has_chunks) else {
+            return Ok(0);
+        };
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO documents (doc_id, team_id, owner, restricted)
+             SELECT DISTINCT substr(key, 1, instr(key, '/') - 1), ?1, ?2, 0 FROM chunks
+             WHERE instr(key, '/') > 0
+               AND substr(key, 1, instr(key, '/') - 1) NOT IN (
+                   SELECT index_doc FROM teams
+                   UNION SELECT coalesce(team_doc, '') FROM teams
+                   UNION SELECT coalesce(plan_doc, '') FROM teams
+                   UNION SELECT coalesce(book_doc, '') FROM reps)",
+            params![team, owner],
+        )?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('legacy_documents_registered', 1)",
+            [],
+        )?;
+        if n > 0 {
+            bump(&tx)?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
     /// Every registered client document.
     pub fn clients(&self) -> Result<Vec<ClientRecord>, Error> {
         let conn = self.conn();

@@ -89,6 +89,13 @@ pub async fn run(config: Config) -> Result<(), Error> {
         .await;
 
     let first_login = ensure_team(&accounts, &repo, config.admin_password.clone()).await?;
+    let legacy = accounts.register_legacy_documents()?;
+    if legacy > 0 {
+        tracing::info!(
+            documents = legacy,
+            "registered documents stored before owners existed"
+        );
+    }
     directory.refresh()?;
     let live = live::LiveConnections::default();
     tokio::spawn(watcher::watch(directory.clone(), live.clone()));

@@ -322,10 +322,12 @@ async fn logout(
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    if let Some(token) = token_of(&headers, &query)
-        && let Err(e) = state.accounts.logout(token)
-    {
-        return internal(e);
+    if let Some(token) = token_of(&headers, &query) {
+        if let Err(e) = state.accounts.logout(token) {
+            return internal(e);
+        }
+        // The session is over: so are its sync connections.
+        state.live.close_session(token);
     }
     let expired = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
     ([(header::SET_COOKIE, expired)], StatusCode::NO_CONTENT).into_response()
