@@ -3,7 +3,10 @@
 //! share policy decides from it; it tells the policy's streams when something changed.
 //!
 //! Changes made by this process (a registration) update it directly and wake only the
-//! streams of that document. Changes made by the admin command line (another process)
+//! streams of that document. Automatic registrations (a push of an unregistered
+//! document) are written by one background thread in batches, each write counted by the
+//! [`WriteBarrier`], so the server acknowledges the pushed changes only once the owner is
+//! stored too, without one fsync per document on the upload path. Changes made by the admin command line (another process)
 //! bump the database's revision; [`crate::watcher`] notices and reloads everything,
 //! waking every stream.
 
@@ -23,6 +26,7 @@ use tokio::sync::watch;
 use crate::{
     Error,
     accounts::{Accounts, Handover, RepRecord, Team},
+    durability::{WriteBarrier, WriteTicket},
     policy::{self, Access, DocEntry, DocKind, Role},
 };
 
@@ -181,6 +185,64 @@ struct Inner {
     revision: AtomicI64,
     everything: watch::Sender<u64>,
     per_doc: Mutex<HashMap<DocumentId, watch::Sender<u64>>>,
+    barrier: WriteBarrier,
+    /// Automatic registrations not yet committed (kept across reloads).
+    pending: Arc<Mutex<HashMap<DocumentId, DocEntry>>>,
+    writer: Mutex<std::sync::mpsc::Sender<Pending>>,
+}
+
+/// An automatic registration on its way to the database.
+struct Pending {
+    id: DocumentId,
+    team: i64,
+    owner: String,
+    _ticket: WriteTicket,
+}
+
+/// Tries before the registration writer stops the server (as storage does: a
+/// registration is never dropped while the server carries on).
+const ATTEMPTS: u32 = 6;
+
+/// Writes automatic registrations in batches, one transaction each.
+fn write_registrations(
+    accounts: Accounts,
+    pending: Arc<Mutex<HashMap<DocumentId, DocEntry>>>,
+    rx: std::sync::mpsc::Receiver<Pending>,
+) {
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        while batch.len() < 1000 {
+            match rx.try_recv() {
+                Ok(p) => batch.push(p),
+                Err(_) => break,
+            }
+        }
+        let rows: Vec<(DocumentId, i64, &str)> = batch
+            .iter()
+            .map(|p| (p.id, p.team, p.owner.as_str()))
+            .collect();
+        let mut delay = Duration::from_millis(20);
+        for attempt in 1..=ATTEMPTS {
+            match accounts.register_clients(&rows) {
+                Ok(()) => break,
+                Err(e) if attempt == ATTEMPTS => {
+                    tracing::error!(error = %e, "registering documents failed after retries; stopping the server");
+                    eprintln!("fieldbase-server: FATAL: registering documents failed: {e}");
+                    std::process::exit(70);
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, attempt, "registering documents failed; retrying");
+                    std::thread::sleep(delay);
+                    delay *= 2;
+                }
+            }
+        }
+        let mut p = pending.lock().unwrap_or_else(|p| p.into_inner());
+        for r in &batch {
+            p.remove(&r.id);
+        }
+        // Dropping the batch releases its write tickets: acknowledgements may leave.
+    }
 }
 
 /// What one policy stream waits on: a reload, a change to its document, or a hand-over
@@ -219,10 +281,18 @@ impl Changes {
 }
 
 impl LiveDirectory {
-    /// Loads the directory from `accounts`.
-    pub fn load(accounts: Accounts) -> Result<Self, Error> {
+    /// Loads the directory from `accounts`; automatic registrations are counted by
+    /// `barrier` until they are stored.
+    pub fn load(accounts: Accounts, barrier: WriteBarrier) -> Result<Self, Error> {
         let revision = accounts.revision()?;
         let dir = Directory::load(&accounts, crate::now_ms())?;
+        let pending = Arc::new(Mutex::new(HashMap::new()));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (a, p) = (accounts.clone(), pending.clone());
+        std::thread::Builder::new()
+            .name("registrations".into())
+            .spawn(move || write_registrations(a, p, rx))
+            .map_err(Error::io("starting the registration writer"))?;
         Ok(LiveDirectory {
             inner: Arc::new(Inner {
                 accounts,
@@ -230,8 +300,20 @@ impl LiveDirectory {
                 revision: AtomicI64::new(revision),
                 everything: watch::channel(0).0,
                 per_doc: Mutex::new(HashMap::new()),
+                barrier,
+                pending,
+                writer: Mutex::new(tx),
             }),
         })
+    }
+
+    /// Whether every automatic registration has been stored.
+    pub fn registrations_stored(&self) -> bool {
+        self.inner
+            .pending
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_empty()
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Directory> {
@@ -252,7 +334,17 @@ impl LiveDirectory {
         }
         let mut guard = self.inner.dir.write().unwrap_or_else(|p| p.into_inner());
         let revision = self.inner.accounts.revision()?;
-        *guard = Directory::load(&self.inner.accounts, crate::now_ms())?;
+        let mut fresh = Directory::load(&self.inner.accounts, crate::now_ms())?;
+        for (id, entry) in self
+            .inner
+            .pending
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+        {
+            fresh.docs.entry(*id).or_insert_with(|| entry.clone());
+        }
+        *guard = fresh;
         self.inner.revision.store(revision, Ordering::SeqCst);
         drop(guard);
         self.inner.everything.send_modify(|n| *n += 1);
@@ -339,6 +431,39 @@ impl LiveDirectory {
             .cloned()
             .ok_or_else(|| Error::NoSuchRep(rep.to_owned()))?;
         let result = match guard.docs.get(&doc).cloned() {
+            None if restricted.is_none() => {
+                // Automatic: in memory now, stored by the writer before any
+                // acknowledgement of the pushed changes leaves (the barrier).
+                let entry = DocEntry {
+                    team: caller.team,
+                    kind: DocKind::Client {
+                        owner: rep.to_owned(),
+                        restricted: false,
+                    },
+                };
+                self.inner
+                    .pending
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(doc, entry.clone());
+                guard.docs.insert(doc, entry);
+                let sent = self
+                    .inner
+                    .writer
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .send(Pending {
+                        id: doc,
+                        team: caller.team,
+                        owner: rep.to_owned(),
+                        _ticket: self.inner.barrier.begin(),
+                    });
+                if sent.is_err() {
+                    return Err(Error::Stopped);
+                }
+                tracing::debug!(%doc, rep, "client registered on push");
+                Registered::New
+            }
             None => {
                 let restricted = restricted.unwrap_or(false);
                 if !self
@@ -387,6 +512,19 @@ impl LiveDirectory {
             }) if team == caller.team && (owner == rep || caller.role == Role::Head) => {
                 let want = restricted.unwrap_or(was);
                 if want != was {
+                    let queued = self
+                        .inner
+                        .pending
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .contains_key(&doc);
+                    if queued {
+                        // Registered on push a moment ago; the writer may not have
+                        // stored it yet (its own insert then finds the row and skips it).
+                        self.inner
+                            .accounts
+                            .register_client(doc, team, &owner, was)?;
+                    }
                     self.inner.accounts.set_restricted(doc, want, false)?;
                     guard.docs.insert(
                         doc,
@@ -416,7 +554,7 @@ impl LiveDirectory {
     /// register). A request for an unknown id (no changes) registers nothing. Called
     /// before samod sees the frame, so the decision samod applies to the changes is
     /// already the owner's.
-    pub async fn observe_push(&self, rep: &str, frame: &[u8]) -> Result<(), Error> {
+    pub fn observe_push(&self, rep: &str, frame: &[u8]) -> Result<(), Error> {
         use fieldbase_core::protocol::Frame;
         let (doc, data) = match Frame::decode(frame) {
             Ok(Frame::Sync {
@@ -436,12 +574,10 @@ impl LiveDirectory {
         if !pushes {
             return Ok(());
         }
-        let this = self.clone();
-        let rep = rep.to_owned();
-        match tokio::task::spawn_blocking(move || this.register(&rep, doc, None)).await {
-            Ok(Ok(_)) | Ok(Err(Error::NotYours(_))) => Ok(()),
-            Ok(Err(e)) => Err(e),
-            Err(e) => Err(Error::Corrupt(format!("registering {doc}: {e}"))),
+        // No database call here: the registration is queued (see `register`).
+        match self.register(rep, doc, None) {
+            Ok(_) | Err(Error::NotYours(_)) => Ok(()),
+            Err(e) => Err(e),
         }
     }
 }
@@ -468,7 +604,10 @@ mod tests {
             .unwrap();
         a.add_rep(other.id, "olga", "olga-password", Role::Head)
             .unwrap();
-        (LiveDirectory::load(a).unwrap(), team)
+        (
+            LiveDirectory::load(a, WriteBarrier::default()).unwrap(),
+            team,
+        )
     }
 
     #[test]
@@ -516,6 +655,12 @@ mod tests {
         // Automatic registration of a pushed unknown id: the pusher's, unrestricted.
         let pushed = crate::accounts::random_doc_id();
         assert_eq!(d.register("boris", pushed, None).unwrap(), Registered::New);
+        assert_eq!(d.decide(Some(pushed), "olga", now).0, Access::None);
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !d.registrations_stored() {
+            assert!(std::time::Instant::now() < deadline, "never stored");
+            std::thread::sleep(Duration::from_millis(5));
+        }
         let c = d.accounts().client(pushed).unwrap().unwrap();
         assert_eq!((c.owner.as_str(), c.restricted), ("boris", false));
     }

@@ -128,6 +128,23 @@ impl Accounts {
         Ok(n == 1)
     }
 
+    /// Registers new client documents, unrestricted, in one transaction; ids registered
+    /// already are left as they are.
+    pub fn register_clients(&self, rows: &[(DocumentId, i64, &str)]) -> Result<(), Error> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO documents (doc_id, team_id, owner, restricted) VALUES (?1, ?2, ?3, 0)",
+            )?;
+            for (id, team, owner) in rows {
+                stmt.execute(params![id.to_string(), team, owner])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Sets a registered client's restriction. `announce` bumps the revision so that a
     /// running server notices (the admin command line); the server itself updates its
     /// directory directly.

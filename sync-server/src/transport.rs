@@ -84,7 +84,7 @@ pub fn durable_transport(
         let rep = rep.clone();
         async move {
             match msg {
-                Ok(Message::Binary(bytes)) => match directory.observe_push(&rep, &bytes).await {
+                Ok(Message::Binary(bytes)) => match directory.observe_push(&rep, &bytes) {
                     Ok(()) => Some(Ok(bytes.to_vec())),
                     Err(e) => {
                         tracing::error!(error = %e, rep, "registering a pushed document failed");
