@@ -275,6 +275,15 @@ async fn registration_is_first_come_and_only_the_owner_or_a_head_changes_it() {
         .unwrap();
     tokio::time::sleep(Duration::from_millis(600)).await;
     assert!(read(&probe(&server, &boris, &[pushed]).await, pushed));
+
+    // A role change by the command line reaches the running server: as a head Boris
+    // reads the key account and every book, as a rep again nothing of them.
+    server.admin(&["set-role", "boris", "head"]).unwrap();
+    assert_eq!(server.me(&boris).unwrap().role, "head");
+    assert!(read(&probe(&server, &boris, &[key, anna.book]).await, key));
+    server.admin(&["set-role", "boris", "rep"]).unwrap();
+    let p = probe(&server, &boris, &[key, anna.book]).await;
+    assert!(refused(&p, key) && refused(&p, anna.book));
 }
 
 #[tokio::test(flavor = "multi_thread")]
