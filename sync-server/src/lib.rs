@@ -78,7 +78,7 @@ pub async fn run(config: Config) -> Result<(), Error> {
     let accounts = Accounts::open(&db)?;
     let barrier = WriteBarrier::default();
     let storage = SqliteStorage::open_with(&db, barrier.clone())?;
-    let directory = LiveDirectory::load(accounts.clone(), barrier.clone())?;
+    let directory = LiveDirectory::load(accounts.clone())?;
     let policy = TeamPolicy::new(directory.clone());
     let metrics = std::sync::Arc::new(Metrics::default());
     let repo = Repo::build_tokio()
