@@ -233,6 +233,23 @@ async fn registration_is_first_come_and_only_the_owner_or_a_head_changes_it() {
     assert_eq!(server.register_client(&boris, key, false).unwrap(), 409);
     assert_eq!(server.register_client(&boris, key, true).unwrap(), 409);
     assert!(refused(&probe(&server, &boris, &[key]).await, key));
+    // No login, a malformed id, a revoked session: refused.
+    let status = |r: Result<ureq::Response, ureq::Error>| match r {
+        Ok(r) => r.status(),
+        Err(ureq::Error::Status(code, _)) => code,
+        Err(e) => panic!("{e}"),
+    };
+    let url = format!("{}/api/clients", server.url());
+    let no_login = ureq::post(&url).send_json(serde_json::json!({ "id": key.to_string() }));
+    assert_eq!(status(no_login), 401);
+    let bad_id = ureq::post(&url)
+        .set("Authorization", &format!("Bearer {}", boris.token))
+        .send_json(serde_json::json!({ "id": "not an id", "restricted": false }));
+    assert_eq!(status(bad_id), 400);
+    assert_eq!(
+        status(ureq::get(&format!("{}/api/me", server.url())).call()),
+        401
+    );
     // A team document is not a client.
     assert_eq!(
         server
