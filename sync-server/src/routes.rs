@@ -259,10 +259,10 @@ async fn me(
     }
 }
 
+/// Both fields are required: a missing `restricted` must not lift a restriction.
 #[derive(Deserialize)]
 struct Registration {
     id: String,
-    #[serde(default)]
     restricted: bool,
 }
 

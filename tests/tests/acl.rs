@@ -246,6 +246,11 @@ async fn registration_is_first_come_and_only_the_owner_or_a_head_changes_it() {
         .set("Authorization", &format!("Bearer {}", boris.token))
         .send_json(serde_json::json!({ "id": "not an id", "restricted": false }));
     assert_eq!(status(bad_id), 400);
+    let missing_flag = ureq::post(&url)
+        .set("Authorization", &format!("Bearer {}", anna.token))
+        .send_json(serde_json::json!({ "id": key.to_string() }));
+    assert_eq!(status(missing_flag), 400, "a missing flag lifts nothing");
+    assert!(refused(&probe(&server, &boris, &[key]).await, key));
     assert_eq!(
         status(ureq::get(&format!("{}/api/me", server.url())).call()),
         401
