@@ -319,6 +319,19 @@ impl LiveDirectory {
             .is_empty()
     }
 
+    /// Waits (up to `limit`) until every automatic registration has been stored; the
+    /// server calls it before it exits.
+    pub async fn flush(&self, limit: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + limit;
+        while !self.registrations_stored() {
+            if tokio::time::Instant::now() >= deadline {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        true
+    }
+
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Directory> {
         self.inner.dir.read().unwrap_or_else(|p| p.into_inner())
     }

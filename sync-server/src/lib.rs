@@ -106,7 +106,7 @@ pub async fn run(config: Config) -> Result<(), Error> {
     let state = AppState {
         accounts,
         acceptor,
-        directory,
+        directory: directory.clone(),
         live,
         limiter: Default::default(),
         metrics,
@@ -145,6 +145,9 @@ pub async fn run(config: Config) -> Result<(), Error> {
     .map_err(Error::io("serving"))?;
     tracing::info!("shutting down: flushing storage");
     repo.stop().await;
+    if !directory.flush(std::time::Duration::from_secs(10)).await {
+        tracing::error!("some document registrations were not stored before exit");
+    }
     Ok(())
 }
 
