@@ -17,11 +17,14 @@ use rand::RngCore;
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-use crate::{Error, storage::open_db};
+use crate::{Error, policy::Role, storage::open_db};
 
 /// How long a login lasts, in milliseconds (30 days: a rep on the road for weeks stays
 /// logged in on the device).
 pub const SESSION_MS: i64 = 30 * 24 * 3600 * 1000;
+
+/// `PRAGMA application_id` of a Fieldbase database ("FBDB"), checked by `restore`.
+pub const APPLICATION_ID: i32 = 0x4642_4442;
 
 /// A rep as the rest of the server sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +33,49 @@ pub struct Rep {
     pub username: String,
     /// The team's index document.
     pub team_index: DocumentId,
+}
+
+/// A team and the ids of its shared documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Team {
+    /// Row id.
+    pub id: i64,
+    /// Display name, unique.
+    pub name: String,
+    /// Summaries of the team's shared clients.
+    pub index: DocumentId,
+    /// Catalog, events, competitors.
+    pub team_doc: DocumentId,
+    /// Managers, roles, targets.
+    pub plan: DocumentId,
+}
+
+/// A rep's record (without the password hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepRecord {
+    /// Login name.
+    pub username: String,
+    /// The team's row id.
+    pub team: i64,
+    /// What the rep may see and change.
+    pub role: Role,
+    /// False once revoked.
+    pub active: bool,
+    /// The index of the rep's restricted clients.
+    pub book: DocumentId,
+}
+
+/// A hand-over: `to_rep` stands in for `from_rep` while `starts_at_ms <= now < ends_at_ms`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handover {
+    /// Whose clients are handed over.
+    pub from_rep: String,
+    /// Who looks after them meanwhile.
+    pub to_rep: String,
+    /// First instant, ms since the epoch.
+    pub starts_at_ms: i64,
+    /// First instant after, ms since the epoch.
+    pub ends_at_ms: i64,
 }
 
 /// A successful login.
@@ -78,6 +124,15 @@ fn hash_password(password: &str) -> Result<String, Error> {
         .map_err(|e| Error::Hash(e.to_string()))
 }
 
+/// A new random document id (what automerge-repo draws: 16 random bytes).
+pub fn random_doc_id() -> DocumentId {
+    DocumentId::from_bytes(rand::random())
+}
+
+fn parse_doc(text: String) -> Result<DocumentId, Error> {
+    text.parse().map_err(|_| Error::Corrupt(text))
+}
+
 /// A random secret as 64 hex digits.
 pub fn random_secret() -> String {
     let mut bytes = [0u8; 32];
@@ -86,7 +141,8 @@ pub fn random_secret() -> String {
 }
 
 impl Accounts {
-    /// Opens the accounts tables in the database at `path`, creating them if needed.
+    /// Opens the accounts tables in the database at `path`, creating them if needed and
+    /// bringing an older database up to date (document ids for teams and reps, roles).
     pub fn open(path: &Path) -> Result<Self, Error> {
         let conn = open_db(path)?;
         conn.execute_batch(
@@ -107,50 +163,160 @@ impl Accounts {
                  created_ms INTEGER NOT NULL,
                  expires_ms INTEGER NOT NULL,
                  revoked INTEGER NOT NULL DEFAULT 0
-             );",
+             );
+             CREATE TABLE IF NOT EXISTS documents (
+                 doc_id TEXT PRIMARY KEY,
+                 team_id INTEGER NOT NULL REFERENCES teams(id),
+                 owner TEXT NOT NULL REFERENCES reps(username),
+                 restricted INTEGER NOT NULL DEFAULT 0
+             );
+             CREATE INDEX IF NOT EXISTS documents_owner ON documents(owner);
+             CREATE TABLE IF NOT EXISTS handovers (
+                 id INTEGER PRIMARY KEY,
+                 from_rep TEXT NOT NULL REFERENCES reps(username),
+                 to_rep TEXT NOT NULL REFERENCES reps(username),
+                 starts_at_ms INTEGER NOT NULL,
+                 ends_at_ms INTEGER NOT NULL
+             );
+             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+             INSERT OR IGNORE INTO meta (key, value) VALUES ('revision', 0);",
         )?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        migrate(&conn)?;
         Ok(Accounts {
             conn: Arc::new(Mutex::new(conn)),
         })
     }
 
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+    /// The connection, for the modules that keep their own tables in this database.
+    pub(crate) fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The first team's id and index document, if a team exists.
-    pub fn first_team(&self) -> Result<Option<(i64, DocumentId)>, Error> {
-        let row: Option<(i64, String)> = self
+    /// The access-control revision: every admin change (revoke, role, hand-over,
+    /// transfer, restriction, new team or rep) increments it, so a running server polls
+    /// one integer to notice changes made by another process.
+    pub fn revision(&self) -> Result<i64, Error> {
+        Ok(self
+            .conn()
+            .query_row("SELECT value FROM meta WHERE key = 'revision'", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// The first team, if a team exists.
+    pub fn first_team(&self) -> Result<Option<Team>, Error> {
+        self.team_where("1 = 1 ORDER BY id LIMIT 1", [])
+    }
+
+    /// The team with this name.
+    pub fn team_by_name(&self, name: &str) -> Result<Option<Team>, Error> {
+        self.team_where("name = ?1", [name])
+    }
+
+    /// The team with this row id.
+    pub fn team(&self, id: i64) -> Result<Option<Team>, Error> {
+        self.team_where("id = ?1", [id])
+    }
+
+    fn team_where<P: rusqlite::Params>(&self, clause: &str, p: P) -> Result<Option<Team>, Error> {
+        let row = self
             .conn()
             .query_row(
-                "SELECT id, index_doc FROM teams ORDER BY id LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                &format!(
+                    "SELECT id, name, index_doc, team_doc, plan_doc FROM teams WHERE {clause}"
+                ),
+                p,
+                team_row,
             )
             .optional()?;
-        row.map(|(id, doc)| Ok((id, doc.parse().map_err(|_| Error::Corrupt(doc))?)))
-            .transpose()
+        row.map(team_from_row).transpose()
     }
 
-    /// Records a team whose index document already exists.
-    pub fn create_team(&self, name: &str, index: DocumentId) -> Result<i64, Error> {
+    /// Every team.
+    pub fn teams(&self) -> Result<Vec<Team>, Error> {
         let conn = self.conn();
-        conn.execute(
-            "INSERT INTO teams (name, index_doc) VALUES (?1, ?2)",
-            params![name, index.to_string()],
-        )?;
-        Ok(conn.last_insert_rowid())
+        let mut stmt =
+            conn.prepare("SELECT id, name, index_doc, team_doc, plan_doc FROM teams ORDER BY id")?;
+        let rows = stmt
+            .query_map([], team_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter().map(team_from_row).collect()
     }
 
-    /// Adds a rep to a team.
-    pub fn add_rep(&self, team: i64, username: &str, password: &str) -> Result<(), Error> {
+    /// Creates a team, drawing the ids of its team and plan documents (and of its index
+    /// unless `index` is given: the first start creates the index document itself).
+    pub fn create_team(&self, name: &str, index: Option<DocumentId>) -> Result<Team, Error> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(Error::BadTeamName(name.to_owned()));
+        }
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let exists: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM teams WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Err(Error::TeamExists(name.to_owned()));
+        }
+        let team = Team {
+            id: 0,
+            name: name.to_owned(),
+            index: index.unwrap_or_else(random_doc_id),
+            team_doc: random_doc_id(),
+            plan: random_doc_id(),
+        };
+        tx.execute(
+            "INSERT INTO teams (name, index_doc, team_doc, plan_doc) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                team.name,
+                team.index.to_string(),
+                team.team_doc.to_string(),
+                team.plan.to_string()
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        bump(&tx)?;
+        tx.commit()?;
+        Ok(Team { id, ..team })
+    }
+
+    /// Adds a rep to a team with a role, drawing the id of the rep's book.
+    pub fn add_rep(
+        &self,
+        team: i64,
+        username: &str,
+        password: &str,
+        role: Role,
+    ) -> Result<RepRecord, Error> {
         check_username(username)?;
         let hash = hash_password(password)?;
-        self.conn().execute(
-            "INSERT INTO reps (username, team_id, password_hash) VALUES (?1, ?2, ?3)",
-            params![username, team, hash],
+        let book = random_doc_id();
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let exists: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM reps WHERE username = ?1",
+            [username],
+            |r| r.get(0),
         )?;
-        Ok(())
+        if exists {
+            return Err(Error::RepExists(username.to_owned()));
+        }
+        tx.execute(
+            "INSERT INTO reps (username, team_id, password_hash, role, book_doc) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![username, team, hash, role.as_str(), book.to_string()],
+        )?;
+        bump(&tx)?;
+        tx.commit()?;
+        Ok(RepRecord {
+            username: username.to_owned(),
+            team,
+            role,
+            active: true,
+            book,
+        })
     }
 
     /// How many reps exist.
@@ -160,11 +326,93 @@ impl Accounts {
             .query_row("SELECT count(*) FROM reps", [], |r| r.get(0))?)
     }
 
-    /// Active rep names (for the share policy).
-    pub fn active_reps(&self) -> Result<Vec<String>, Error> {
+    /// A rep's record, active or not.
+    pub fn rep_record(&self, username: &str) -> Result<Option<RepRecord>, Error> {
+        let row = self
+            .conn()
+            .query_row(
+                "SELECT username, team_id, role, active, book_doc FROM reps WHERE username = ?1",
+                [username],
+                rep_row,
+            )
+            .optional()?;
+        row.map(rep_from_row).transpose()
+    }
+
+    /// A rep's record, or [`Error::NoSuchRep`].
+    pub fn existing_rep(&self, username: &str) -> Result<RepRecord, Error> {
+        self.rep_record(username)?
+            .ok_or_else(|| Error::NoSuchRep(username.to_owned()))
+    }
+
+    /// Every rep.
+    pub fn reps(&self) -> Result<Vec<RepRecord>, Error> {
         let conn = self.conn();
-        let mut stmt = conn.prepare("SELECT username FROM reps WHERE active = 1")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
+        let mut stmt =
+            conn.prepare("SELECT username, team_id, role, active, book_doc FROM reps")?;
+        let rows = stmt
+            .query_map([], rep_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter().map(rep_from_row).collect()
+    }
+
+    /// Sets a rep's role.
+    pub fn set_role(&self, username: &str, role: Role) -> Result<(), Error> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "UPDATE reps SET role = ?2 WHERE username = ?1",
+            params![username, role.as_str()],
+        )?;
+        if n == 0 {
+            return Err(Error::NoSuchRep(username.to_owned()));
+        }
+        bump(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a hand-over of `from`'s clients and book to `to` for `[start, end)`.
+    pub fn add_handover(&self, h: &Handover) -> Result<(), Error> {
+        if h.from_rep == h.to_rep {
+            return Err(Error::SelfHandover(h.from_rep.clone()));
+        }
+        if h.ends_at_ms <= h.starts_at_ms {
+            return Err(Error::BadPeriod);
+        }
+        let from = self.existing_rep(&h.from_rep)?;
+        let to = self.existing_rep(&h.to_rep)?;
+        if from.team != to.team {
+            return Err(Error::DifferentTeams(from.username, to.username));
+        }
+        if !to.active {
+            return Err(Error::Revoked(to.username));
+        }
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO handovers (from_rep, to_rep, starts_at_ms, ends_at_ms) VALUES (?1, ?2, ?3, ?4)",
+            params![h.from_rep, h.to_rep, h.starts_at_ms, h.ends_at_ms],
+        )?;
+        bump(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every hand-over that has not ended before `now_ms`.
+    pub fn handovers(&self, now_ms: i64) -> Result<Vec<Handover>, Error> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT from_rep, to_rep, starts_at_ms, ends_at_ms FROM handovers WHERE ends_at_ms > ?1",
+        )?;
+        let rows = stmt.query_map([now_ms], |r| {
+            Ok(Handover {
+                from_rep: r.get(0)?,
+                to_rep: r.get(1)?,
+                starts_at_ms: r.get(2)?,
+                ends_at_ms: r.get(3)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -249,33 +497,275 @@ impl Accounts {
         Ok(())
     }
 
-    /// Ends every session of a rep (a lost phone): its tokens stop working at once for new
-    /// connections and logins. Returns how many sessions were open.
+    /// Revokes a rep (a lost phone, a rep who left): every session ends and the rep
+    /// gets no document any more; a running server closes the rep's live connections
+    /// within a poll interval. `reset-password` lets the rep in again. Returns how many
+    /// sessions were open.
     pub fn revoke_sessions(&self, username: &str) -> Result<usize, Error> {
-        if self.rep(username)?.is_none() {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let n = tx.execute("UPDATE reps SET active = 0 WHERE username = ?1", [username])?;
+        if n == 0 {
             return Err(Error::NoSuchRep(username.to_owned()));
         }
-        Ok(self.conn().execute(
+        let sessions = tx.execute(
             "UPDATE sessions SET revoked = 1 WHERE username = ?1 AND revoked = 0",
             [username],
-        )?)
+        )?;
+        bump(&tx)?;
+        tx.commit()?;
+        Ok(sessions)
     }
 
-    /// Sets a new password for a rep and revokes all of the rep's sessions.
+    /// Sets a new password for a rep, revokes all of the rep's sessions, and lets a
+    /// revoked rep in again.
     pub fn set_password(&self, username: &str, password: &str) -> Result<(), Error> {
         let hash = hash_password(password)?;
-        let conn = self.conn();
-        let n = conn.execute(
-            "UPDATE reps SET password_hash = ?2 WHERE username = ?1",
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "UPDATE reps SET password_hash = ?2, active = 1 WHERE username = ?1",
             params![username, hash],
         )?;
         if n == 0 {
             return Err(Error::NoSuchRep(username.to_owned()));
         }
-        conn.execute(
+        tx.execute(
             "UPDATE sessions SET revoked = 1 WHERE username = ?1",
             [username],
         )?;
+        bump(&tx)?;
+        tx.commit()?;
         Ok(())
+    }
+}
+
+/// Increments the access-control revision (inside the caller's transaction).
+pub(crate) fn bump(conn: &Connection) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE meta SET value = value + 1 WHERE key = 'revision'",
+        [],
+    )?;
+    Ok(())
+}
+
+type TeamRow = (i64, String, String, Option<String>, Option<String>);
+
+fn team_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TeamRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+}
+
+fn team_from_row((id, name, index, team_doc, plan): TeamRow) -> Result<Team, Error> {
+    let missing = || Error::Corrupt(format!("team {name:?} has no document ids"));
+    Ok(Team {
+        id,
+        index: parse_doc(index)?,
+        team_doc: parse_doc(team_doc.ok_or_else(missing)?)?,
+        plan: parse_doc(plan.ok_or_else(missing)?)?,
+        name,
+    })
+}
+
+type RepRow = (String, i64, String, bool, Option<String>);
+
+fn rep_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RepRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+}
+
+fn rep_from_row((username, team, role, active, book): RepRow) -> Result<RepRecord, Error> {
+    let book = book.ok_or_else(|| Error::Corrupt(format!("rep {username:?} has no book id")))?;
+    Ok(RepRecord {
+        role: role
+            .parse()
+            .map_err(|_| Error::Corrupt(format!("rep {username:?} has the role {role:?}")))?,
+        book: parse_doc(book)?,
+        username,
+        team,
+        active,
+    })
+}
+
+/// Brings a database written by an older server up to date: document ids for the team
+/// and plan documents and for every rep's book, and roles.
+fn migrate(conn: &Connection) -> Result<(), Error> {
+    let columns = |table: &str| -> Result<Vec<String>, Error> {
+        let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+        let names = stmt.query_map([], |r| r.get::<_, String>(1))?;
+        Ok(names.collect::<Result<_, _>>()?)
+    };
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let result = (|| {
+        if !columns("teams")?.iter().any(|c| c == "team_doc") {
+            conn.execute_batch(
+                "ALTER TABLE teams ADD COLUMN team_doc TEXT;
+                 ALTER TABLE teams ADD COLUMN plan_doc TEXT;",
+            )?;
+        }
+        if !columns("reps")?.iter().any(|c| c == "role") {
+            conn.execute_batch(
+                "ALTER TABLE reps ADD COLUMN role TEXT NOT NULL DEFAULT 'rep';
+                 ALTER TABLE reps ADD COLUMN book_doc TEXT;",
+            )?;
+        }
+        let teams: Vec<i64> = conn
+            .prepare("SELECT id FROM teams WHERE team_doc IS NULL OR plan_doc IS NULL")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in teams {
+            conn.execute(
+                "UPDATE teams SET team_doc = coalesce(team_doc, ?2), plan_doc = coalesce(plan_doc, ?3) WHERE id = ?1",
+                params![id, random_doc_id().to_string(), random_doc_id().to_string()],
+            )?;
+        }
+        let reps: Vec<String> = conn
+            .prepare("SELECT username FROM reps WHERE book_doc IS NULL")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for name in reps {
+            conn.execute(
+                "UPDATE reps SET book_doc = ?2 WHERE username = ?1",
+                params![name, random_doc_id().to_string()],
+            )?;
+        }
+        Ok::<_, Error>(())
+    })();
+    match result {
+        Ok(()) => {
+            conn.execute_batch("COMMIT")?;
+            Ok(())
+        }
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_db(tag: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "fb-accounts-{tag}-{}-{}",
+            std::process::id(),
+            rand::random::<u32>()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("fieldbase.db")
+    }
+
+    #[test]
+    fn an_older_database_gets_ids_roles_and_its_documents_registered() {
+        let path = temp_db("migrate");
+        let index = random_doc_id();
+        let legacy = random_doc_id();
+        {
+            // The schema of the server before access control, with one stored document.
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT NOT NULL, index_doc TEXT NOT NULL);
+                 CREATE TABLE reps (username TEXT PRIMARY KEY, team_id INTEGER NOT NULL REFERENCES teams(id),
+                     password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1);
+                 CREATE TABLE chunks (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;",
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO teams (name, index_doc) VALUES ('Team', ?1)",
+                [index.to_string()],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO reps (username, team_id, password_hash) VALUES ('admin', 1, 'x'), ('boris', 1, 'y')",
+                [],
+            )
+            .unwrap();
+            for key in [
+                format!("{index}/snapshot/aa"),
+                format!("{legacy}/snapshot/bb"),
+                format!("{legacy}/incremental/cc"),
+                "storage-adapter-id".to_string(),
+            ] {
+                conn.execute("INSERT INTO chunks (key, data) VALUES (?1, x'00')", [key])
+                    .unwrap();
+            }
+        }
+        let a = Accounts::open(&path).unwrap();
+        let team = a.first_team().unwrap().unwrap();
+        assert_eq!(team.index, index);
+        assert_ne!(team.team_doc, team.plan);
+        let reps = a.reps().unwrap();
+        assert_eq!(reps.len(), 2);
+        assert!(reps.iter().all(|r| r.role == Role::Rep && r.active));
+        assert_ne!(reps[0].book, reps[1].book);
+        let before = a.revision().unwrap();
+        assert_eq!(a.register_legacy_documents().unwrap(), 1);
+        assert!(a.revision().unwrap() > before);
+        let c = a.client(legacy).unwrap().unwrap();
+        assert_eq!(
+            (c.owner.as_str(), c.restricted, c.team),
+            ("admin", false, 1)
+        );
+        assert_eq!(a.register_legacy_documents().unwrap(), 0, "only once");
+        // Reopening keeps the drawn ids.
+        drop(a);
+        let again = Accounts::open(&path).unwrap();
+        assert_eq!(again.first_team().unwrap().unwrap(), team);
+    }
+
+    #[test]
+    fn admin_changes_bump_the_revision_and_refusals_change_nothing() {
+        let a = Accounts::open(&temp_db("rev")).unwrap();
+        let north = a.create_team("North", None).unwrap();
+        let south = a.create_team("South", None).unwrap();
+        let r0 = a.revision().unwrap();
+        a.add_rep(north.id, "anna", "anna-password", Role::Rep)
+            .unwrap();
+        a.add_rep(north.id, "carl", "carl-password", Role::Rep)
+            .unwrap();
+        a.add_rep(south.id, "sven", "sven-password", Role::Head)
+            .unwrap();
+        let r1 = a.revision().unwrap();
+        assert_eq!(r1, r0 + 3);
+        let h = |from: &str, to: &str, s: i64, e: i64| Handover {
+            from_rep: from.into(),
+            to_rep: to.into(),
+            starts_at_ms: s,
+            ends_at_ms: e,
+        };
+        for (bad, why) in [
+            (h("anna", "sven", 0, 10), "different teams"),
+            (h("anna", "carl", 10, 10), "the end must be after"),
+            (h("anna", "anna", 0, 10), "himself"),
+            (h("nobody", "carl", 0, 10), "no rep named"),
+        ] {
+            let err = a.add_handover(&bad).unwrap_err().to_string();
+            assert!(err.contains(why), "{err}");
+        }
+        assert!(matches!(
+            a.create_team("North", None),
+            Err(Error::TeamExists(_))
+        ));
+        assert!(matches!(
+            a.add_rep(north.id, "anna", "other-password", Role::Head),
+            Err(Error::RepExists(_))
+        ));
+        assert!(a.set_role("nobody", Role::Head).is_err());
+        assert_eq!(a.revision().unwrap(), r1, "refusals change nothing");
+        assert!(a.handovers(0).unwrap().is_empty());
+        a.add_handover(&h("anna", "carl", 0, 10)).unwrap();
+        assert_eq!(a.handovers(5).unwrap().len(), 1);
+        assert!(
+            a.handovers(10).unwrap().is_empty(),
+            "ended ones are not loaded"
+        );
+        a.revoke_sessions("carl").unwrap();
+        assert!(!a.existing_rep("carl").unwrap().active);
+        a.set_password("carl", "carl-new-password").unwrap();
+        assert!(
+            a.existing_rep("carl").unwrap().active,
+            "a reset lifts a revoke"
+        );
+        assert_eq!(a.revision().unwrap(), r1 + 3);
     }
 }

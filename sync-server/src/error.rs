@@ -23,6 +23,57 @@ pub enum Error {
     /// The named rep does not exist.
     #[error("no rep named {0:?}")]
     NoSuchRep(String),
+    /// A rep with this name exists already.
+    #[error("a rep named {0:?} exists already")]
+    RepExists(String),
+    /// The named team does not exist.
+    #[error("no team named {0:?}")]
+    NoSuchTeam(String),
+    /// A team with this name exists already.
+    #[error("a team named {0:?} exists already")]
+    TeamExists(String),
+    /// An empty or overlong team name.
+    #[error("invalid team name {0:?}: use 1 to 100 characters")]
+    BadTeamName(String),
+    /// A role other than `rep`, `key_account_manager`, `head`.
+    #[error("unknown role {0:?}: use rep, key_account_manager or head")]
+    BadRole(String),
+    /// Two reps that must share a team do not.
+    #[error("{0:?} and {1:?} are in different teams")]
+    DifferentTeams(String, String),
+    /// A hand-over from a rep to himself.
+    #[error("{0:?} cannot hand his clients over to himself")]
+    SelfHandover(String),
+    /// A period whose end is not after its start.
+    #[error("the end must be after the start")]
+    BadPeriod,
+    /// A date or instant that is neither RFC 3339 nor `YYYY-MM-DD`.
+    #[error("invalid date {0:?}: use YYYY-MM-DD or RFC 3339 (2026-12-01T08:00:00Z)")]
+    BadDate(String),
+    /// The rep was revoked.
+    #[error("{0:?} is revoked")]
+    Revoked(String),
+    /// Not a document id.
+    #[error("invalid document id {0:?}")]
+    BadDocumentId(String),
+    /// The document id is not a registered client document.
+    #[error("no client document {0:?} is registered")]
+    NoSuchDocument(String),
+    /// The document id belongs to a team, a plan, an index or a book.
+    #[error("{0:?} is a team document, not a client")]
+    NotAClient(String),
+    /// Someone else registered this client, or the caller may not change it.
+    #[error("client {0:?} belongs to someone else")]
+    NotYours(String),
+    /// The file is not a Fieldbase database.
+    #[error("{0} is not a Fieldbase database: {1}")]
+    NotFieldbase(String, String),
+    /// A server is running on the data directory.
+    #[error("a server is running on {0}: stop it first, or pass --force")]
+    ServerRunning(String),
+    /// Restore would overwrite existing data.
+    #[error("{0} already holds data: pass --force to replace it")]
+    WouldOverwrite(String),
     /// Hashing a password failed.
     #[error("password hashing: {0}")]
     Hash(String),

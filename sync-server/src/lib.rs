@@ -5,15 +5,20 @@
 //! exist, starts samod and serves [`routes::router`] until a shutdown signal, then flushes.
 
 pub mod accounts;
+pub mod admin;
+pub mod directory;
+pub mod documents;
 pub mod durability;
 pub mod error;
 pub mod limiter;
+pub mod live;
 pub mod metrics;
 pub mod policy;
 pub mod routes;
 pub mod slots;
 pub mod storage;
 pub mod transport;
+pub mod watcher;
 
 use std::{net::SocketAddr, path::PathBuf};
 
@@ -24,6 +29,7 @@ pub use error::Error;
 
 use crate::{
     accounts::Accounts,
+    directory::LiveDirectory,
     durability::WriteBarrier,
     metrics::{Metrics, Observer},
     policy::TeamPolicy,
@@ -68,10 +74,12 @@ pub async fn run(config: Config) -> Result<(), Error> {
     std::fs::create_dir_all(&config.data)
         .map_err(Error::io(format!("creating {}", config.data.display())))?;
     let db = db_path(&config.data);
+    let _lock = admin::lock_data_dir(&config.data)?;
     let accounts = Accounts::open(&db)?;
     let barrier = WriteBarrier::default();
     let storage = SqliteStorage::open_with(&db, barrier.clone())?;
-    let policy = TeamPolicy::default();
+    let directory = LiveDirectory::load(accounts.clone())?;
+    let policy = TeamPolicy::new(directory.clone());
     let metrics = std::sync::Arc::new(Metrics::default());
     let repo = Repo::build_tokio()
         .with_storage(storage)
@@ -81,6 +89,16 @@ pub async fn run(config: Config) -> Result<(), Error> {
         .await;
 
     let first_login = ensure_team(&accounts, &repo, config.admin_password.clone()).await?;
+    let legacy = accounts.register_legacy_documents()?;
+    if legacy > 0 {
+        tracing::info!(
+            documents = legacy,
+            "registered documents stored before owners existed"
+        );
+    }
+    directory.refresh()?;
+    let live = live::LiveConnections::default();
+    tokio::spawn(watcher::watch(directory.clone(), live.clone()));
 
     let url = samod::Url::parse(&format!("ws://{}/sync", config.addr))
         .expect("a socket address makes a URL");
@@ -88,7 +106,8 @@ pub async fn run(config: Config) -> Result<(), Error> {
     let state = AppState {
         accounts,
         acceptor,
-        policy,
+        directory: directory.clone(),
+        live,
         limiter: Default::default(),
         metrics,
         barrier,
@@ -126,18 +145,22 @@ pub async fn run(config: Config) -> Result<(), Error> {
     .map_err(Error::io("serving"))?;
     tracing::info!("shutting down: flushing storage");
     repo.stop().await;
+    if !directory.flush(std::time::Duration::from_secs(10)).await {
+        tracing::error!("some document registrations were not stored before exit");
+    }
     Ok(())
 }
 
-/// On first start: the team, its index document and the first user. Returns the user
-/// name and the generated password (None when it came from the environment).
+/// On first start: the team (its index document created here, the other ids drawn) and
+/// the first user, a head of sales. Returns the user name and the generated password
+/// (None when it came from the environment).
 async fn ensure_team(
     accounts: &Accounts,
     repo: &Repo,
     admin_password: Option<String>,
 ) -> Result<Option<(String, Option<String>)>, Error> {
     let team = match accounts.first_team()? {
-        Some((team, _)) => team,
+        Some(team) => team.id,
         None => {
             let handle = repo
                 .create(genesis_index())
@@ -148,7 +171,7 @@ async fn ensure_team(
                 .to_string()
                 .parse()
                 .map_err(|_| Error::Corrupt(handle.document_id().to_string()))?;
-            accounts.create_team("Team", id)?
+            accounts.create_team("Team", Some(id))?.id
         }
     };
     if accounts.rep_count()? > 0 {
@@ -161,7 +184,7 @@ async fn ensure_team(
             (p.clone(), Some(p))
         }
     };
-    accounts.add_rep(team, "admin", &password)?;
+    accounts.add_rep(team, "admin", &password, policy::Role::Head)?;
     Ok(Some(("admin".to_string(), shown)))
 }
 

@@ -3,7 +3,8 @@
 use std::{net::SocketAddr, path::PathBuf, process::ExitCode};
 
 use clap::{Parser, Subcommand};
-use fieldbase_sync_server::{Config, accounts::Accounts, db_path, run};
+use fieldbase_sync_server::Error;
+use fieldbase_sync_server::{Config, admin, policy::Role, run};
 
 #[derive(Parser)]
 #[command(
@@ -49,20 +50,39 @@ enum Command {
         )]
         max_connections_per_login: usize,
     },
-    /// Add a rep to the first team.
+    /// Create a team; prints the ids of its index, team and plan documents.
+    CreateTeam {
+        /// The team's name (unique).
+        name: String,
+    },
+    /// Add a rep to a team (the first team unless --team is given).
     AddRep {
         /// Login name.
         username: String,
         /// Password (at least 8 characters).
         #[arg(long, env = "FIELDBASE_PASSWORD", hide_env_values = true)]
         password: String,
+        /// The team's name.
+        #[arg(long)]
+        team: Option<String>,
+        /// rep, key_account_manager or head.
+        #[arg(long, default_value = "rep")]
+        role: String,
     },
-    /// End all of a rep's sessions (a lost or stolen device).
+    /// Set a rep's role: rep, key_account_manager or head.
+    SetRole {
+        /// Login name.
+        username: String,
+        /// rep, key_account_manager or head.
+        role: String,
+    },
+    /// Revoke a rep (a lost phone, a rep who left): every session ends, live connections
+    /// close, no document is shared with the rep any more. reset-password lets him in again.
     Revoke {
         /// Login name.
         username: String,
     },
-    /// Set a rep's password and end all of the rep's sessions.
+    /// Set a rep's password, end all of the rep's sessions, and lift a revoke.
     ResetPassword {
         /// Login name.
         username: String,
@@ -70,6 +90,128 @@ enum Command {
         #[arg(long, env = "FIELDBASE_PASSWORD", hide_env_values = true)]
         password: String,
     },
+    /// Hand a rep's clients (restricted ones included) and book to a colleague for a
+    /// period: from --start (inclusive) to --end (exclusive).
+    HandOver {
+        /// Whose clients.
+        #[arg(long)]
+        from: String,
+        /// The colleague who stands in.
+        #[arg(long)]
+        to: String,
+        /// YYYY-MM-DD (midnight UTC) or RFC 3339.
+        #[arg(long)]
+        start: String,
+        /// YYYY-MM-DD (midnight UTC) or RFC 3339.
+        #[arg(long)]
+        end: String,
+    },
+    /// Give a client to another rep of the same team for good.
+    Transfer {
+        /// The client's document id.
+        doc: String,
+        /// The new owner.
+        #[arg(long)]
+        to: String,
+    },
+    /// Restrict a client to its owner, heads and delegates (--off: share it with the team).
+    Restrict {
+        /// The client's document id.
+        doc: String,
+        /// Lift the restriction.
+        #[arg(long)]
+        off: bool,
+    },
+    /// Write a consistent snapshot of the database to a new file (safe while serving).
+    Backup {
+        /// The file to create.
+        file: PathBuf,
+    },
+    /// Replace the data directory's database with a backup.
+    Restore {
+        /// A file written by `backup`.
+        file: PathBuf,
+        /// Overwrite existing data, even under a running server (restart it afterwards).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Runs an admin command; what it prints on success.
+fn admin_command(data: &std::path::Path, command: Command) -> Result<String, Error> {
+    Ok(match command {
+        Command::Serve { .. } => unreachable!("serve is not an admin command"),
+        Command::CreateTeam { name } => {
+            let t = admin::create_team(&admin::open(data)?, &name)?;
+            format!(
+                "created team {:?}\nindex {}\nteam {}\nplan {}",
+                t.name, t.index, t.team_doc, t.plan
+            )
+        }
+        Command::AddRep {
+            username,
+            password,
+            team,
+            role,
+        } => {
+            let role: Role = role.parse()?;
+            let r = admin::add_rep(
+                &admin::open(data)?,
+                &username,
+                &password,
+                team.as_deref(),
+                role,
+            )?;
+            format!(
+                "added {} ({}), book {}",
+                r.username,
+                r.role.as_str(),
+                r.book
+            )
+        }
+        Command::SetRole { username, role } => {
+            let role: Role = role.parse()?;
+            admin::open(data)?.set_role(&username, role)?;
+            format!("{username} is now {}", role.as_str())
+        }
+        Command::Revoke { username } => {
+            let n = admin::open(data)?.revoke_sessions(&username)?;
+            format!("revoked {n} session(s) of {username}")
+        }
+        Command::ResetPassword { username, password } => {
+            admin::open(data)?.set_password(&username, &password)?;
+            format!("new password set for {username}; every session of {username} ended")
+        }
+        Command::HandOver {
+            from,
+            to,
+            start,
+            end,
+        } => {
+            admin::hand_over(&admin::open(data)?, &from, &to, &start, &end)?;
+            format!("{from}'s clients are handed to {to} from {start} until {end}")
+        }
+        Command::Transfer { doc, to } => {
+            let c = admin::transfer(&admin::open(data)?, &doc, &to)?;
+            format!("client {} now belongs to {}", c.id, c.owner)
+        }
+        Command::Restrict { doc, off } => {
+            admin::restrict(&admin::open(data)?, &doc, !off)?;
+            if off {
+                format!("client {doc} is shared with its team")
+            } else {
+                format!("client {doc} is restricted")
+            }
+        }
+        Command::Backup { file } => {
+            admin::backup(data, &file)?;
+            format!("backed up to {}", file.display())
+        }
+        Command::Restore { file, force } => {
+            admin::restore(data, &file, force)?;
+            format!("restored {} into {}", file.display(), data.display())
+        }
+    })
 }
 
 fn main() -> ExitCode {
@@ -106,24 +248,7 @@ fn main() -> ExitCode {
                     max_connections_per_login: max_connections_per_login.max(1),
                 }))
             }),
-        Command::AddRep { username, password } => {
-            Accounts::open(&db_path(&cli.data)).and_then(|a| {
-                let (team, _) = a.first_team()?.ok_or_else(|| {
-                    fieldbase_sync_server::Error::Corrupt(
-                        "no team yet: run `serve` once first".into(),
-                    )
-                })?;
-                a.add_rep(team, &username, &password)
-            })
-        }
-        Command::Revoke { username } => Accounts::open(&db_path(&cli.data)).and_then(|a| {
-            let n = a.revoke_sessions(&username)?;
-            println!("revoked {n} session(s) of {username}");
-            Ok(())
-        }),
-        Command::ResetPassword { username, password } => {
-            Accounts::open(&db_path(&cli.data)).and_then(|a| a.set_password(&username, &password))
-        }
+        command => admin_command(&cli.data, command).map(|out| println!("{out}")),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,4 +1,5 @@
-//! The HTTP surface: login and logout, the sync websocket, health, and the PWA's files.
+//! The HTTP surface: login and logout, the rep's profile, client registration, the sync
+//! websocket, health, and the PWA's files.
 
 use std::{
     collections::HashMap,
@@ -26,14 +27,16 @@ use tower_http::{
 };
 
 use crate::{
+    Error,
     accounts::{Accounts, Rep, SESSION_MS},
+    directory::{LiveDirectory, Profile, Registered},
     durability::WriteBarrier,
     limiter::LoginLimiter,
+    live::LiveConnections,
     metrics::Metrics,
     now_ms,
-    policy::TeamPolicy,
     slots::ConnectionSlots,
-    transport::{Heartbeat, durable_transport},
+    transport::{Heartbeat, PeerSession, durable_transport},
 };
 
 /// The name of the session cookie.
@@ -46,8 +49,10 @@ pub struct AppState {
     pub accounts: Accounts,
     /// Where accepted websockets are handed to samod.
     pub acceptor: AcceptorHandle,
-    /// The share policy; a rep is let in when one of its peers authenticates.
-    pub policy: TeamPolicy,
+    /// Who may read and write what; the share policy decides from it.
+    pub directory: LiveDirectory,
+    /// The open sync connections, closed when their session ends.
+    pub live: LiveConnections,
     /// What `/metrics` reports.
     pub metrics: Arc<Metrics>,
     /// Throttles failed logins.
@@ -64,11 +69,14 @@ pub struct AppState {
     pub max_connections_per_login: usize,
 }
 
-/// The router: `/api/login`, `/api/logout`, `/sync`, `/healthz`, and the PWA from `web`.
+/// The router: `/api/login`, `/api/logout`, `/api/me`, `/api/clients`, `/sync`,
+/// `/healthz`, `/metrics`, and the PWA from `web`.
 pub fn router(state: AppState, web: Option<PathBuf>) -> Router {
     let api = Router::new()
         .route("/api/login", post(login))
         .route("/api/logout", post(logout))
+        .route("/api/me", get(me))
+        .route("/api/clients", post(register_client))
         .route("/sync", get(sync))
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics))
@@ -111,10 +119,9 @@ struct LoginRequest {
 #[derive(Serialize)]
 struct LoginResponse {
     token: String,
-    rep: String,
-    peer_prefix: String,
-    team_index: String,
     expires_at: i64,
+    #[serde(flatten)]
+    profile: Profile,
 }
 
 fn error(status: StatusCode, message: &str) -> Response {
@@ -157,6 +164,10 @@ async fn login(
             .await;
     match result {
         Ok(Ok(Some(session))) => {
+            let profile = match profile_of(&state, &session.rep.username).await {
+                Ok(p) => p,
+                Err(response) => return response,
+            };
             state.limiter.succeeded(&user);
             state.metrics.logins_ok.fetch_add(1, Ordering::Relaxed);
             let cookie = format!(
@@ -165,11 +176,9 @@ async fn login(
                 SESSION_MS / 1000
             );
             let body = LoginResponse {
-                peer_prefix: format!("{}/", session.rep.username),
-                rep: session.rep.username,
-                team_index: session.rep.team_index.to_string(),
                 token: session.token,
                 expires_at: session.expires_at,
+                profile,
             };
             ([(header::SET_COOKIE, cookie)], Json(body)).into_response()
         }
@@ -224,15 +233,101 @@ async fn authenticate(state: &AppState, token: Option<&str>) -> Result<Rep, Resp
     }
 }
 
+/// The rep's profile from the directory, reloaded first if an admin command changed it.
+async fn profile_of(state: &AppState, rep: &str) -> Result<Profile, Response> {
+    state.directory.refresh_async().await;
+    state
+        .directory
+        .profile(rep, now_ms())
+        .ok_or_else(|| error(StatusCode::UNAUTHORIZED, "this login is revoked"))
+}
+
+/// `GET /api/me`: the login answer without a new token (the PWA refreshes its books
+/// after reconnecting).
+async fn me(
+    State(state): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let rep = match authenticate(&state, token_of(&headers, &query)).await {
+        Ok(rep) => rep,
+        Err(response) => return response,
+    };
+    match profile_of(&state, &rep.username).await {
+        Ok(p) => Json(p).into_response(),
+        Err(response) => response,
+    }
+}
+
+/// Both fields are required: a missing `restricted` must not lift a restriction.
+#[derive(Deserialize)]
+struct Registration {
+    id: String,
+    restricted: bool,
+}
+
+/// `POST /api/clients {"id", "restricted"}`: registers a client document the rep
+/// created (he becomes its owner), or sets the restriction of one he owns (a head: of
+/// any client of the team). 201 new, 200 updated, 409 someone else's, 400 not a client.
+async fn register_client(
+    State(state): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: Result<Json<Registration>, axum::extract::rejection::JsonRejection>,
+) -> Response {
+    let rep = match authenticate(&state, token_of(&headers, &query)).await {
+        Ok(rep) => rep,
+        Err(response) => return response,
+    };
+    let Ok(Json(req)) = body else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "expected JSON {\"id\": \"<document id>\", \"restricted\": true|false}",
+        );
+    };
+    let Ok(id) = req.id.parse::<fieldbase_core::DocumentId>() else {
+        return error(StatusCode::BAD_REQUEST, "id is not a document id");
+    };
+    state.directory.refresh_async().await;
+    let directory = state.directory.clone();
+    let user = rep.username.clone();
+    let result =
+        tokio::task::spawn_blocking(move || directory.register(&user, id, Some(req.restricted)))
+            .await;
+    let reply = |status: StatusCode| {
+        (
+            status,
+            Json(serde_json::json!({ "id": id.to_string(), "restricted": req.restricted })),
+        )
+            .into_response()
+    };
+    match result {
+        Ok(Ok(Registered::New)) => reply(StatusCode::CREATED),
+        Ok(Ok(_)) => reply(StatusCode::OK),
+        Ok(Err(Error::NotYours(_))) => error(
+            StatusCode::CONFLICT,
+            "this client is registered to someone else",
+        ),
+        Ok(Err(Error::NotAClient(_))) => {
+            error(StatusCode::BAD_REQUEST, "this id is a team document")
+        }
+        Ok(Err(Error::NoSuchRep(_))) => error(StatusCode::UNAUTHORIZED, "this login is revoked"),
+        Ok(Err(e)) => internal(e),
+        Err(e) => internal(e),
+    }
+}
+
 async fn logout(
     State(state): State<Arc<AppState>>,
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    if let Some(token) = token_of(&headers, &query)
-        && let Err(e) = state.accounts.logout(token)
-    {
-        return internal(e);
+    if let Some(token) = token_of(&headers, &query) {
+        if let Err(e) = state.accounts.logout(token) {
+            return internal(e);
+        }
+        // The session is over: so are its sync connections.
+        state.live.close_session(token);
     }
     let expired = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
     ([(header::SET_COOKIE, expired)], StatusCode::NO_CONTENT).into_response()
@@ -275,7 +370,18 @@ async fn sync(
             ),
         );
     };
-    state.policy.allow(rep.username);
+    // An admin command may have just added or changed this rep: decide from fresh rules.
+    state.directory.refresh_async().await;
+    if state.directory.profile(&rep.username, now_ms()).is_none() {
+        return error(StatusCode::UNAUTHORIZED, "this login is revoked");
+    }
+    let session = PeerSession {
+        ticket: state
+            .live
+            .open(&rep.username, token.as_deref().unwrap_or_default()),
+        rep: rep.username,
+        directory: state.directory.clone(),
+    };
     let acceptor = state.acceptor.clone();
     let barrier = state.barrier.clone();
     let heartbeat = state.heartbeat;
@@ -284,7 +390,7 @@ async fn sync(
         .max_frame_size(state.max_frame_bytes)
         .on_upgrade(move |socket| async move {
             tracing::info!(peer, "sync connection opened");
-            let transport = durable_transport(socket, barrier, heartbeat, slot)
+            let transport = durable_transport(socket, barrier, heartbeat, slot, session)
                 .with_expected_peer_id(PeerId::from(peer.as_str()));
             if acceptor.accept(transport).is_err() {
                 tracing::warn!(peer, "sync engine stopped; connection dropped");

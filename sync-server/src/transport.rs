@@ -15,7 +15,7 @@ use axum::extract::ws::{Message, WebSocket};
 use futures::{SinkExt, StreamExt, channel::mpsc};
 use samod::Transport;
 
-use crate::{durability::WriteBarrier, slots::Slot};
+use crate::{directory::LiveDirectory, durability::WriteBarrier, live::Ticket, slots::Slot};
 
 /// Why a websocket stopped.
 #[derive(Debug, thiserror::Error)]
@@ -40,24 +40,57 @@ impl Default for Heartbeat {
     }
 }
 
-/// Wraps `socket` for samod; `slot` is held for as long as the connection lives.
+/// Who is on the other end of a connection.
+pub struct PeerSession {
+    /// The authenticated rep.
+    pub rep: String,
+    /// Registers documents the rep pushes before anyone registered them.
+    pub directory: LiveDirectory,
+    /// Held while the connection lives; says when it must close (revoked session).
+    pub ticket: Ticket,
+}
+
+/// Wraps `socket` for samod; `slot` and the session's ticket are held for as long as the
+/// connection lives, and the connection closes when the ticket says so.
 pub fn durable_transport(
     socket: WebSocket,
     barrier: WriteBarrier,
     heartbeat: Heartbeat,
     slot: Slot,
+    session: PeerSession,
 ) -> Transport {
     let (mut sink, stream) = socket.split();
     let start = Instant::now();
     let last_heard = Arc::new(AtomicU64::new(0));
     let (dead_tx, dead_rx) = futures::channel::oneshot::channel::<()>();
+    let PeerSession {
+        rep,
+        directory,
+        ticket,
+    } = session;
+    let mut closed_in = ticket.closed.clone();
+    let mut closed_out = ticket.closed.clone();
+    let stop = async move {
+        tokio::select! {
+            _ = dead_rx => {}
+            _ = async { closed_in.wait_for(|c| *c).await.is_ok() } => {}
+        }
+    };
 
     let heard = last_heard.clone();
-    let incoming = stream.take_until(dead_rx).filter_map(move |msg| {
+    let incoming = stream.take_until(stop).filter_map(move |msg| {
         heard.store(start.elapsed().as_millis() as u64, Ordering::Relaxed);
+        let directory = directory.clone();
+        let rep = rep.clone();
         async move {
             match msg {
-                Ok(Message::Binary(bytes)) => Some(Ok(bytes.to_vec())),
+                Ok(Message::Binary(bytes)) => match directory.observe_push(&rep, &bytes) {
+                    Ok(()) => Some(Ok(bytes.to_vec())),
+                    Err(e) => {
+                        tracing::error!(error = %e, rep, "registering a pushed document failed");
+                        Some(Err(SocketError(format!("registration: {e}"))))
+                    }
+                },
                 Ok(Message::Text(_)) => Some(Err(SocketError(
                     "text frames are not part of the protocol".into(),
                 ))),
@@ -72,6 +105,7 @@ pub fn durable_transport(
     let (tx, mut rx) = mpsc::channel::<Vec<u8>>(64);
     tokio::spawn(async move {
         let _slot = slot;
+        let _ticket = ticket;
         let mut ticker = tokio::time::interval(heartbeat.every);
         ticker.tick().await;
         let mut dead_tx = Some(dead_tx);
@@ -88,6 +122,11 @@ pub fn durable_transport(
                         break;
                     }
                 },
+                _ = async { closed_out.wait_for(|c| *c).await.is_ok() } => {
+                    tracing::info!("closing a connection whose session ended");
+                    let _ = sink.close().await;
+                    break;
+                }
                 _ = ticker.tick() => {
                     let silent = start.elapsed().saturating_sub(Duration::from_millis(last_heard.load(Ordering::Relaxed)));
                     if silent > heartbeat.dead_after {

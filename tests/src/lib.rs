@@ -8,7 +8,7 @@ pub mod replica;
 pub mod seed;
 pub mod server;
 
-pub use replica::{NativeReplica, SyncReport};
+pub use replica::{Ended, NativeReplica, SyncReport};
 pub use server::{Login, ServerProcess, workspace_root};
 
 impl From<tokio_tungstenite::tungstenite::Error> for Error {

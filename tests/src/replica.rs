@@ -1,11 +1,14 @@
 //! A native replica: a [`ClientBase`] kept in memory, synced over a real websocket by
 //! the same [`SyncClient`] the PWA runs in the browser.
 
-use std::time::{Duration, Instant};
+use std::{
+    collections::BTreeSet,
+    time::{Duration, Instant},
+};
 
 use fieldbase_core::{
     Author, ClientBase, ClientDraft, ClientPatch, DocumentId, SyncClient, SyncEvent,
-    automerge::ActorId,
+    automerge::{ActorId, ROOT, ReadDoc, transaction::Transactable},
 };
 use futures::{SinkExt, StreamExt};
 use tokio_tungstenite::{connect_async, tungstenite::Message};
@@ -27,12 +30,24 @@ pub struct SyncReport {
     pub elapsed: Duration,
 }
 
+/// How a [`NativeReplica::session`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The time was up; the connection was still open.
+    Deadline,
+    /// The server closed the connection at this instant.
+    Closed(Instant),
+}
+
 /// One rep's device.
 pub struct NativeReplica {
     /// The documents.
     pub base: ClientBase,
     /// The protocol state.
     pub sync: SyncClient,
+    /// Documents the server answered `doc-unavailable` for during the last sync and
+    /// sent nothing of since.
+    pub unavailable: BTreeSet<DocumentId>,
     login: Login,
     who: String,
     clock: i64,
@@ -45,14 +60,22 @@ fn random_id() -> DocumentId {
 impl NativeReplica {
     /// A new, empty replica for a logged-in rep on a device named `device`.
     pub fn new(login: Login, device: &str) -> Self {
+        let index = login.team_index;
+        Self::on_index(login, device, index)
+    }
+
+    /// A replica whose client list is the document `index` (a rep's book, for
+    /// restricted clients) instead of the team index.
+    pub fn on_index(login: Login, device: &str, index: DocumentId) -> Self {
         let peer = format!(
             "{}{device}-{:08x}",
             login.peer_prefix,
             rand::random::<u32>()
         );
         NativeReplica {
-            base: ClientBase::new(login.team_index, ActorId::from(rand::random::<[u8; 16]>())),
+            base: ClientBase::new(index, ActorId::from(rand::random::<[u8; 16]>())),
             sync: SyncClient::new(peer, None),
+            unavailable: BTreeSet::new(),
             who: format!("{}/{device}", login.rep),
             login,
             clock: 1_790_000_000_000,
@@ -97,6 +120,88 @@ impl NativeReplica {
         Ok(())
     }
 
+    /// Sets a string under `key` in the root of any document (the plan, the team
+    /// document), creating the document locally when it is not held.
+    pub fn put(&mut self, id: DocumentId, key: &str, value: &str) -> Result<(), Error> {
+        let doc = self.base.doc_or_empty(id);
+        let mut tx = doc.transaction();
+        tx.put(ROOT, key, value)
+            .map_err(|e| Error::Process(e.to_string()))?;
+        tx.commit();
+        self.sync.touched(&self.base, &[id]);
+        Ok(())
+    }
+
+    /// The string under `key` in the root of a held document.
+    pub fn get(&self, id: DocumentId, key: &str) -> Option<String> {
+        let (value, _) = self.base.doc(id)?.get(ROOT, key).ok()??;
+        value.into_scalar().ok()?.into_string().ok()
+    }
+
+    /// Asks for a document on the next sync (an empty local copy is requested).
+    pub fn want(&mut self, id: DocumentId) {
+        self.base.doc_or_empty(id);
+    }
+
+    /// Whether the replica holds any change of `id`.
+    pub fn has_data(&self, id: DocumentId) -> bool {
+        self.base.doc(id).is_some_and(|d| !d.get_heads().is_empty())
+    }
+
+    /// Stays connected for `duration` (or until the server closes the connection),
+    /// answering the server and calling `seen` after every frame that changed a
+    /// document. Unacknowledged changes are not an error here.
+    pub async fn session(
+        &mut self,
+        ws_url: &str,
+        duration: Duration,
+        mut seen: impl FnMut(&ClientBase),
+    ) -> Result<Ended, Error> {
+        let deadline = Instant::now() + duration;
+        let (mut ws, _) = connect_async(self.sync_url(ws_url)).await?;
+        self.unavailable.clear();
+        ws.send(Message::binary(self.sync.hello())).await?;
+        let ended = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let next = match tokio::time::timeout(left, ws.next()).await {
+                Err(_) => break Ended::Deadline,
+                Ok(None) | Ok(Some(Err(_))) => break Ended::Closed(Instant::now()),
+                Ok(Some(Ok(Message::Close(_)))) => break Ended::Closed(Instant::now()),
+                Ok(Some(Ok(msg))) => msg,
+            };
+            let Message::Binary(bytes) = next else {
+                continue;
+            };
+            let mut changed = false;
+            for event in self.sync.receive(&mut self.base, &bytes)? {
+                self.note(&event);
+                changed |= matches!(event, SyncEvent::Changed(_));
+            }
+            if changed {
+                seen(&self.base);
+            }
+            for frame in self.sync.outgoing(&mut self.base) {
+                ws.feed(Message::binary(frame)).await?;
+            }
+            ws.flush().await?;
+        };
+        let _ = ws.close(None).await;
+        self.sync.disconnected();
+        Ok(ended)
+    }
+
+    fn note(&mut self, event: &SyncEvent) {
+        match event {
+            SyncEvent::Unavailable(id) => {
+                self.unavailable.insert(*id);
+            }
+            SyncEvent::Changed(id) => {
+                self.unavailable.remove(id);
+            }
+            _ => {}
+        }
+    }
+
     /// The id of a listed client by name.
     pub fn id_of(&self, name: &str) -> Option<DocumentId> {
         self.base
@@ -120,6 +225,7 @@ impl NativeReplica {
     pub async fn sync(&mut self, ws_url: &str, timeout: Duration) -> Result<SyncReport, Error> {
         let start = Instant::now();
         let (mut ws, _) = connect_async(self.sync_url(ws_url)).await?;
+        self.unavailable.clear();
         let mut report = SyncReport::default();
         let hello = self.sync.hello();
         report.frames_sent += 1;
@@ -146,6 +252,7 @@ impl NativeReplica {
                 if let SyncEvent::ServerError(e) = event {
                     return Err(Error::Process(format!("server error: {e}")));
                 }
+                self.note(&event);
             }
             let out = self.sync.outgoing(&mut self.base);
             for frame in out {

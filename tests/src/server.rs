@@ -95,6 +95,37 @@ pub struct Login {
     pub peer_prefix: String,
     /// The team index document.
     pub team_index: fieldbase_core::DocumentId,
+    /// `rep`, `key_account_manager` or `head`.
+    pub role: String,
+    /// The team document.
+    pub team_doc: fieldbase_core::DocumentId,
+    /// The plan document.
+    pub plan: fieldbase_core::DocumentId,
+    /// The rep's own book (index of his restricted clients).
+    pub book: fieldbase_core::DocumentId,
+    /// The books the rep may read now.
+    pub books: Vec<fieldbase_core::DocumentId>,
+}
+
+impl Login {
+    /// Parses the JSON of `/api/login` (or `/api/me`, whose `token` is empty here).
+    pub fn from_json(v: &serde_json::Value) -> Result<Self, Error> {
+        let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        Ok(Login {
+            token: text("token"),
+            rep: text("rep"),
+            peer_prefix: text("peer_prefix"),
+            team_index: text("team_index").parse()?,
+            role: text("role"),
+            team_doc: text("team_doc").parse()?,
+            plan: text("plan").parse()?,
+            book: text("book").parse()?,
+            books: v["books"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|b| b.as_str()?.parse().ok()).collect())
+                .unwrap_or_default(),
+        })
+    }
 }
 
 impl ServerProcess {
@@ -244,6 +275,58 @@ impl ServerProcess {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     }
 
+    /// Runs an admin command that must fail; returns its standard error.
+    pub fn admin_fails(&self, args: &[&str]) -> Result<String, Error> {
+        let out = Command::new(server_binary())
+            .arg("--data")
+            .arg(&self.data)
+            .args(args)
+            .output()
+            .map_err(|e| Error::Process(e.to_string()))?;
+        if out.status.success() {
+            return Err(Error::Process(format!(
+                "{args:?} succeeded: {}",
+                String::from_utf8_lossy(&out.stdout)
+            )));
+        }
+        Ok(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+
+    /// `GET /api/me` with a login's token.
+    pub fn me(&self, login: &Login) -> Result<Login, Error> {
+        let resp = ureq::get(&format!("{}/api/me", self.url()))
+            .set("Authorization", &format!("Bearer {}", login.token))
+            .call();
+        match resp {
+            Ok(r) => {
+                let v: serde_json::Value = r.into_json().map_err(|e| Error::Http(e.to_string()))?;
+                Ok(Login {
+                    token: login.token.clone(),
+                    ..Login::from_json(&v)?
+                })
+            }
+            Err(ureq::Error::Status(code, _)) => Err(Error::Http(format!("status {code}"))),
+            Err(e) => Err(Error::Http(e.to_string())),
+        }
+    }
+
+    /// `POST /api/clients {"id", "restricted"}`; returns the status code.
+    pub fn register_client(
+        &self,
+        login: &Login,
+        id: fieldbase_core::DocumentId,
+        restricted: bool,
+    ) -> Result<u16, Error> {
+        let resp = ureq::post(&format!("{}/api/clients", self.url()))
+            .set("Authorization", &format!("Bearer {}", login.token))
+            .send_json(serde_json::json!({ "id": id.to_string(), "restricted": restricted }));
+        match resp {
+            Ok(r) => Ok(r.status()),
+            Err(ureq::Error::Status(code, _)) => Ok(code),
+            Err(e) => Err(Error::Http(e.to_string())),
+        }
+    }
+
     /// Adds a rep with the admin command line while the server runs.
     pub fn add_rep(&self, username: &str, password: &str) -> Result<(), Error> {
         self.admin(&["add-rep", username, "--password", password])
@@ -262,13 +345,7 @@ impl ServerProcess {
         match resp {
             Ok(r) => {
                 let v: serde_json::Value = r.into_json().map_err(|e| Error::Http(e.to_string()))?;
-                let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-                Ok(Login {
-                    token: text("token"),
-                    rep: text("rep"),
-                    peer_prefix: text("peer_prefix"),
-                    team_index: text("team_index").parse()?,
-                })
+                Login::from_json(&v)
             }
             Err(ureq::Error::Status(code, _)) => Err(Error::Http(format!("status {code}"))),
             Err(e) => Err(Error::Http(e.to_string())),
