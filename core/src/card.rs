@@ -693,13 +693,16 @@ impl ClientBase {
     /// whatever other devices typed in the meantime stays (Automerge interleaves the
     /// edits) instead of being overwritten by this device's older view. With `since`
     /// equal to the current heads this is [`ClientBase::set_notes`].
+    ///
+    /// Returns the edit and the heads at which the notes read exactly `text` (the view to
+    /// type from next: the other devices' text is merged in, but not part of that view).
     pub fn set_notes_since(
         &mut self,
         client: DocumentId,
         since: &[automerge::ChangeHash],
         text: &str,
         author: &Author,
-    ) -> Result<Edit, Error> {
+    ) -> Result<(Edit, Vec<automerge::ChangeHash>), Error> {
         if text.chars().count() > validate::MAX_TEXT_CHARS {
             return Err(invalid(Field::Notes, text, Problem::TextTooLong));
         }
@@ -715,11 +718,13 @@ impl ClientBase {
             )
         };
         if then.is_empty() || then == now || !has_text(doc) {
-            return self.set_notes(client, text, author);
+            let edit = self.set_notes(client, text, author)?;
+            return Ok((edit, self.heads(client)));
         }
         let mut fork = doc.fork_at(&then)?;
         if !has_text(&fork) {
-            return self.set_notes(client, text, author);
+            let edit = self.set_notes(client, text, author)?;
+            return Ok((edit, self.heads(client)));
         }
         // The fork writes as an actor of its own, derived from this replica's actor and
         // the document's current heads (unique per state), so its sequence numbers never
@@ -746,10 +751,13 @@ impl ClientBase {
         let doc = self.docs.get_mut(&client).expect("held, checked above");
         let changes: Vec<automerge::Change> = doc.get_changes_added(&fork);
         doc.apply_changes(changes)?;
-        Ok(Edit {
-            client,
-            touched: vec![client],
-        })
+        Ok((
+            Edit {
+                client,
+                touched: vec![client],
+            },
+            fork.get_heads(),
+        ))
     }
 }
 

@@ -104,6 +104,14 @@ impl Directory {
     /// The books `rep` may read at `now`: his own, every book of his team for a head,
     /// and those of the reps he stands in for.
     pub fn books(&self, rep: &RepRecord, now: i64) -> Vec<DocumentId> {
+        self.book_owners(rep, now)
+            .into_iter()
+            .map(|(_, book)| book)
+            .collect()
+    }
+
+    /// [`Directory::books`] with each book's owner, the rep's own first.
+    pub fn book_owners(&self, rep: &RepRecord, now: i64) -> Vec<(String, DocumentId)> {
         let mut books: Vec<&RepRecord> = self
             .reps
             .values()
@@ -118,7 +126,10 @@ impl Directory {
             (a.username != rep.username, &a.username)
                 .cmp(&(b.username != rep.username, &b.username))
         });
-        books.into_iter().map(|r| r.book).collect()
+        books
+            .into_iter()
+            .map(|r| (r.username.clone(), r.book))
+            .collect()
     }
 
     /// What `/api/login` and `/api/me` tell a rep about himself.
@@ -137,6 +148,11 @@ impl Directory {
                 .books(rep, now)
                 .into_iter()
                 .map(|b| b.to_string())
+                .collect(),
+            book_owners: self
+                .book_owners(rep, now)
+                .into_iter()
+                .map(|(owner, b)| (owner, b.to_string()))
                 .collect(),
         })
     }
@@ -161,6 +177,9 @@ pub struct Profile {
     pub book: String,
     /// Every book the rep may read now.
     pub books: Vec<String>,
+    /// The same books by owner (a replica files a restricted client's summary in its
+    /// owner's book).
+    pub book_owners: std::collections::BTreeMap<String, String>,
 }
 
 /// What happened to a registration request.

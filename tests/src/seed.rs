@@ -146,13 +146,7 @@ pub fn fill(r: &mut NativeReplica, rep: &str, n: usize, now: i64) {
                 )
                 .expect("interaction");
         };
-        log(
-            r,
-            1,
-            InteractionKind::Call,
-            now - 2 * 3_600_000,
-            &author,
-        );
+        log(r, 1, InteractionKind::Call, now - 2 * 3_600_000, &author);
         log(
             r,
             2,
@@ -164,13 +158,7 @@ pub fn fill(r: &mut NativeReplica, rep: &str, n: usize, now: i64) {
             now - 3_600_000,
             &author,
         );
-        log(
-            r,
-            3,
-            InteractionKind::Call,
-            now - 40 * 86_400_000,
-            &author,
-        );
+        log(r, 3, InteractionKind::Call, now - 40 * 86_400_000, &author);
         r.base
             .add_task(
                 id,

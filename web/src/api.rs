@@ -49,3 +49,37 @@ pub async fn logout() {
 pub async fn server_reachable() -> bool {
     Request::get("/healthz").send().await.is_ok()
 }
+
+/// What `GET /api/me` says now: the role, the team documents and the books this rep may
+/// read (they change when a hand-over starts or ends). `None` when it cannot be had.
+pub async fn me(token: &str) -> Option<Me> {
+    let response = Request::get("/api/me")
+        .header("Authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+        .ok()?;
+    if response.status() != 200 {
+        return None;
+    }
+    response.json::<Me>().await.ok()
+}
+
+/// The answer of `GET /api/me`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Me {
+    /// The rep's role.
+    #[serde(default)]
+    pub role: String,
+    /// The team document.
+    #[serde(default)]
+    pub team_doc: Option<String>,
+    /// The plan document.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// The rep's own book.
+    #[serde(default)]
+    pub book: Option<String>,
+    /// The books readable now, by owner.
+    #[serde(default)]
+    pub book_owners: std::collections::BTreeMap<String, String>,
+}

@@ -27,6 +27,12 @@ use crate::{
     sync::{Driver, LinkEvent},
 };
 
+/// How long the engine keeps the main thread while loading documents, in ms.
+const LOAD_SLICE_MS: f64 = 8.0;
+/// While documents stream in, the UI is republished at most this often, in ms (reading
+/// 10,000 summaries for every frame would make a first sync quadratic).
+const SYNC_PUBLISH_MS: f64 = 250.0;
+
 /// What the UI shows, as of the last thing the engine finished.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
@@ -80,6 +86,8 @@ enum Command {
     },
     Query(QueryFn),
     Link(LinkEvent),
+    /// The server's current view of this rep (after a reconnect).
+    Me(crate::api::Me),
     Retry,
     Relogin {
         session: Session,
@@ -186,7 +194,14 @@ pub async fn start(
     session.name_documents(&mut base);
     let mut persister = Persister::default();
     let loaded = store.load().await.map_err(|e| e.0)?;
+    // Loading 10,000 documents takes seconds: hand the main thread back to the browser
+    // every few milliseconds so the page never freezes (no long task).
+    let mut slice = browser::now_ms();
     for doc in &loaded.docs {
+        if browser::now_ms() - slice > LOAD_SLICE_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            slice = browser::now_ms();
+        }
         if let Err(e) = base.load_doc(doc.id, &doc.bytes) {
             web_sys::console::error_1(
                 &format!("fieldbase: document {} is damaged: {e}", doc.id).into(),
@@ -228,6 +243,8 @@ pub async fn start(
         session_rejected,
         storage_error: None,
         version: std::cell::Cell::new(0),
+        last_publish: std::cell::Cell::new(0.0),
+        me_tx: Some(tx.clone()),
         publish,
     };
     engine.publish();
@@ -248,6 +265,9 @@ struct Engine {
     session_rejected: bool,
     storage_error: Option<String>,
     version: std::cell::Cell<u64>,
+    last_publish: std::cell::Cell<f64>,
+    /// For answers that arrive later (`/api/me`).
+    me_tx: Option<UnboundedSender<Command>>,
     publish: Callback<Snapshot>,
 }
 
@@ -290,6 +310,24 @@ impl Engine {
                 let _ = reply.send(result);
             }
             Command::Query(query) => query(&self.base),
+            Command::Me(me) => {
+                let mut session = self.session.clone();
+                session.role = me.role;
+                session.team_doc = me.team_doc;
+                session.plan = me.plan;
+                session.book = me.book;
+                session.books = me.book_owners;
+                if session != self.session {
+                    session.name_documents(&mut self.base);
+                    if self.store.save_session(&session).await.is_ok() {
+                        self.session = session;
+                    }
+                    // Newly readable books are asked for on this connection.
+                    self.sync.touched(&self.base, &self.base.doc_ids());
+                    self.flush();
+                    self.publish();
+                }
+            }
             Command::Link(event) => self.on_link(event).await,
             Command::Retry => self.driver.wake(),
             Command::Relogin { session, reply } => {
@@ -347,6 +385,15 @@ impl Engine {
                 self.session_rejected = false;
                 let _ = out.unbounded_send(self.sync.hello());
                 self.out = Some(out);
+                // Books come and go with hand-overs: ask the server what this rep reads now.
+                if let Some(tx) = self.me_tx.clone() {
+                    let token = self.session.token.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Some(me) = crate::api::me(&token).await {
+                            let _ = tx.unbounded_send(Command::Me(me));
+                        }
+                    });
+                }
             }
             LinkEvent::Frame(bytes) => return self.on_frames(vec![bytes]).await,
             LinkEvent::Down => self.went_down(),
@@ -428,7 +475,11 @@ impl Engine {
             self.sync.touched(&self.base, &reconciled);
         }
         self.flush();
-        self.publish();
+        // Mid-sync, republish only now and then; the moment sync ends, at once.
+        let busy = self.state() == SyncState::Syncing;
+        if !busy || was_synced || browser::now_ms() - self.last_publish.get() >= SYNC_PUBLISH_MS {
+            self.publish();
+        }
     }
 
     /// Writes a batch, records what is now on the device, and remembers a failure for
@@ -471,6 +522,7 @@ impl Engine {
     fn publish(&self) {
         let status = self.sync.status(&self.base);
         self.version.set(self.version.get() + 1);
+        self.last_publish.set(browser::now_ms());
         self.publish.emit(Snapshot {
             rep: self.session.rep.clone(),
             clients: Rc::new(self.base.clients()),

@@ -32,8 +32,8 @@ pub struct Session {
     #[serde(default)]
     pub book: Option<String>,
     /// The books this rep may read, by owner (his own, all for a head, a colleague's
-    /// during a hand-over).
-    #[serde(default)]
+    /// during a hand-over); the server's `book_owners`.
+    #[serde(default, rename = "book_owners")]
     pub books: BTreeMap<String, String>,
 }
 
@@ -97,5 +97,17 @@ mod tests {
         assert!(!s.is_expired(1_767_225_599_999.0));
         assert_eq!(Session::from_json(&s.to_json()), Some(s));
         assert_eq!(Session::from_json("{}"), None);
+    }
+
+    #[test]
+    fn reads_the_team_documents_and_books_of_the_login_answer() {
+        let body = r#"{"token":"t","rep":"anna","peer_prefix":"anna/","team_index":"2j9UqGuTsUJB4uBV4YPCPyzGKkHz",
+            "expires_at":1,"role":"head","team_doc":"3uZ2H7ZkDgnVBvbSWMVfzW6dp8Hp","plan":"4A4GdrBYEbA5cVCHfyj6NUVqtwvP",
+            "book":"2YBbdqEeTGBDcfEuQM4BZwbL8mu8","books":["2YBbdqEeTGBDcfEuQM4BZwbL8mu8"],
+            "book_owners":{"anna":"2YBbdqEeTGBDcfEuQM4BZwbL8mu8","boris":"3ZbLUbkUBF1n3zJ9GcXM4ydAewDd"}}"#;
+        let s = Session::from_json(body).unwrap();
+        assert_eq!(s.role, "head");
+        assert_eq!(s.books.len(), 2);
+        assert_eq!(s.books["boris"], "3ZbLUbkUBF1n3zJ9GcXM4ydAewDd");
     }
 }

@@ -457,7 +457,7 @@ pub fn CaptureScreen(props: &ScreenProps) -> Html {
                         { count_text.unwrap_or_default() }
                     </span>
                 </div>
-                <button type="button" class={classes!("button", "ghost", "block", "icon-text", scanning.then_some("active"))}
+                <button type="button" class={classes!("button", "ghost", "block", scanning.then_some("active"))}
                         onclick={toggle_scan} data-testid="capture-scan" aria-pressed={scanning.to_string()}>
                     { icons::capture() }
                     <span>{ if *scanning { i18n.t("capture-scan-stop") } else { i18n.t("capture-scan") } }</span>

@@ -88,7 +88,7 @@ pub fn EventPicker(props: &EventPickerProps) -> Html {
                         }) }
                     </select>
                     if team_known && !*creating {
-                        <button type="button" class="button ghost small-button icon-text" onclick={open}
+                        <button type="button" class="button ghost small-button" onclick={open}
                                 data-testid="capture-new-event">
                             { icons::plus() }<span>{ i18n.t("capture-new-event") }</span>
                         </button>

@@ -103,6 +103,8 @@ pub struct CardData {
     pub receivables: Vec<Receivable>,
     /// The shared notes.
     pub notes: String,
+    /// The heads of the card when the notes were read (typing is saved relative to them).
+    pub notes_heads: Vec<fieldbase_core::automerge::ChangeHash>,
     /// Oldest first.
     pub history: Vec<HistoryEntry>,
     /// Fields with competing values.
@@ -142,6 +144,7 @@ fn load(base: &ClientBase, id: DocumentId) -> Option<CardData> {
         complaints: base.entities(id),
         receivables: base.client_receivables(id),
         notes: base.notes(id),
+        notes_heads: base.heads(id),
         history: base.history(id),
         conflicts: conflicts(base, id),
         client,
@@ -578,7 +581,7 @@ pub fn ClientCard(props: &CardProps) -> Html {
                     <Contacts id={id} contacts={d.contacts.clone()} engine={props.engine.clone()} />
                     <LogInteraction id={id} contacts={d.contacts.clone()} rep={snap.rep.clone()}
                                     engine={props.engine.clone()} />
-                    <Notes id={id} notes={d.notes.clone()} engine={props.engine.clone()} />
+                    <Notes id={id} notes={d.notes.clone()} heads={d.notes_heads.clone()} engine={props.engine.clone()} />
                 </div>
                 <div class="card-column">
                     <Timeline data={d.clone()} />
@@ -905,6 +908,7 @@ fn Contacts(props: &ContactsProps) -> Html {
 struct NotesProps {
     id: DocumentId,
     notes: String,
+    heads: Vec<fieldbase_core::automerge::ChangeHash>,
     engine: crate::engine::EngineHandle,
 }
 
@@ -918,31 +922,52 @@ fn Notes(props: &NotesProps) -> Html {
     let latest = use_mut_ref(String::new);
     let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     let state = use_state(|| 0u8); // 0 idle, 1 saving, 2 saved, 3 failed
+    // The card's heads the textarea's text is based on: a save applies what was typed
+    // since then, so what other devices typed meanwhile stays (set_notes_since).
+    let since = use_mut_ref(|| props.heads.clone());
     {
         // Follow other devices' typing while the rep is not typing here.
-        let (text, dirty) = (text.clone(), dirty.clone());
-        use_effect_with(props.notes.clone(), move |notes| {
-            if !*dirty.borrow() {
-                text.set(notes.clone());
-            }
-        });
+        let (text, dirty, since) = (text.clone(), dirty.clone(), since.clone());
+        use_effect_with(
+            (props.notes.clone(), props.heads.clone()),
+            move |(notes, heads)| {
+                if !*dirty.borrow() {
+                    text.set(notes.clone());
+                    *since.borrow_mut() = heads.clone();
+                }
+            },
+        );
     }
     let save = {
-        let (engine, id, dirty, latest, state) = (
+        let (engine, id, dirty, latest, state, since) = (
             props.engine.clone(),
             props.id,
             dirty.clone(),
             latest.clone(),
             state.clone(),
+            since.clone(),
         );
         Rc::new(move |value: String| {
-            let (engine, dirty, latest, state) =
-                (engine.clone(), dirty.clone(), latest.clone(), state.clone());
+            let (engine, dirty, latest, state, since) = (
+                engine.clone(),
+                dirty.clone(),
+                latest.clone(),
+                state.clone(),
+                since.clone(),
+            );
             state.set(1);
             spawn_local(async move {
                 let saved = value.clone();
+                let from = since.borrow().clone();
+                let after = since.clone();
                 let result = engine
-                    .edit(move |base, author| base.set_notes(id, &value, author))
+                    .edit(move |base, author| {
+                        let (edit, view) = base.set_notes_since(id, &from, &value, author)?;
+                        // The textarea holds exactly the saved text, which the document
+                        // reads at `view`: later typing is relative to it.
+                        *after.borrow_mut() = view;
+                        Ok(edit)
+                    })
                     .await;
                 if *latest.borrow() == saved {
                     *dirty.borrow_mut() = false;

@@ -41,7 +41,9 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
     let scroll = use_state(|| 0.0f64);
     let viewport = use_state(|| 640.0f64);
     let list_ref = use_node_ref();
-    let index = use_query(&props.engine, snap.version, |_, base| SearchIndex::from_base(base));
+    let index = use_query(&props.engine, snap.version, |_, base| {
+        SearchIndex::from_base(base)
+    });
     let overdue = use_query(&props.engine, snap.version, |_, base| {
         let today = browser::today();
         let mut ids: Vec<_> = base
@@ -71,7 +73,10 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
                 && f.segment.is_none_or(|s| c.segment == s)
                 && (!f.mine || c.owner == rep)
                 && (f.tag.is_empty() || c.tags.iter().any(|t| t == &f.tag))
-                && (!f.overdue || overdue.as_ref().is_some_and(|o| o.binary_search(&c.id).is_ok()))
+                && (!f.overdue
+                    || overdue
+                        .as_ref()
+                        .is_some_and(|o| o.binary_search(&c.id).is_ok()))
         };
         let mut list: Vec<ClientSummary> = match hits {
             Some(ids) => ids
@@ -137,7 +142,9 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
     tags.dedup();
 
     let total = rows.len();
-    let first = ((*scroll / ROW) as usize).saturating_sub(OVERSCAN).min(total);
+    let first = ((*scroll / ROW) as usize)
+        .saturating_sub(OVERSCAN)
+        .min(total);
     let visible = (*viewport / ROW).ceil() as usize + 2 * OVERSCAN;
     let last = (first + visible).min(total);
     let open = {

@@ -7,8 +7,8 @@ use crate::{
     app::use_i18n,
     browser,
     components::{
-        capture::CaptureScreen, card::ClientCard, clients::ClientsScreen, icons,
-        login::LoginForm, plan::PlanScreen, reports::ReportsScreen, settings::SettingsScreen,
+        capture::CaptureScreen, card::ClientCard, clients::ClientsScreen, icons, login::LoginForm,
+        plan::PlanScreen, reports::ReportsScreen, settings::SettingsScreen,
         status_bar::SyncStatusBar, today::TodayScreen,
     },
     engine::{EngineHandle, Snapshot},

@@ -31,14 +31,18 @@ pub fn SettingsScreen(props: &SettingsProps) -> Html {
     let i18n = use_i18n();
     let snap = &props.snapshot;
     let event = use_state(browser::current_event);
-    let data = use_query(&props.engine, (snap.version, snap.rep.clone()), |(_, rep), base| {
-        let events: Vec<(String, Event)> = base
-            .team_entities::<Event>()
-            .into_iter()
-            .filter(|(_, e)| !e.archived)
-            .collect();
-        (events, base.targets(rep))
-    });
+    let data = use_query(
+        &props.engine,
+        (snap.version, snap.rep.clone()),
+        |(_, rep), base| {
+            let events: Vec<(String, Event)> = base
+                .team_entities::<Event>()
+                .into_iter()
+                .filter(|(_, e)| !e.archived)
+                .collect();
+            (events, base.targets(rep))
+        },
+    );
     let on_event = {
         let event = event.clone();
         Callback::from(move |e: Event_| {

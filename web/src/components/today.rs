@@ -76,7 +76,8 @@ pub fn TodayScreen(props: &ScreenProps) -> Html {
                             let after = if outcome == Outcome::Reached {
                                 base.complete_task(client, &task, author)?
                             } else {
-                                let tomorrow = browser::today().add_days(1).unwrap_or(browser::today());
+                                let tomorrow =
+                                    browser::today().add_days(1).unwrap_or(browser::today());
                                 base.reschedule_task(client, &task, tomorrow, None, author)?
                             };
                             for id in after.touched {

@@ -1,0 +1,344 @@
+//! Benchmark in a real headless Chromium (`scripts/bench-browser.sh`, release build):
+//! the generated base (core's `sample`, 10,000 clients) stored in IndexedDB the way the
+//! app stores it, then measured next to baselines from the same run:
+//!
+//! * open: read every chunk back and load every document (as the engine starts), against
+//!   the same clients as plain JSON records in IndexedDB read back and parsed;
+//! * the longest main-thread task while opening, with the engine's 8 ms slices;
+//! * search per keystroke (`SearchIndex`), against a linear scan of the JSON records;
+//! * saving a captured lead (client, contact, interaction, persisted with strict
+//!   durability), against one bare strict IndexedDB put of the same lead as JSON.
+//!
+//! Without `FIELDBASE_BROWSER_BENCH` set at build time every test returns at once, so
+//! the normal wasm test run (debug) does not pay for it.
+
+#![cfg(target_arch = "wasm32")]
+
+use fieldbase_core::{
+    Author, ClientBase, ClientDraft, ContactDraft, Direction, DocumentId, InteractionDraft,
+    InteractionKind, Outcome, SearchIndex,
+    automerge::ActorId,
+    sample::{SampleSpec, generate},
+    search::fold,
+};
+use fieldbase_web::{
+    browser,
+    persist::Persister,
+    store::{Batch, Store},
+};
+use indexed_db_futures::{
+    database::Database,
+    prelude::*,
+    transaction::{TransactionDurability, TransactionMode, TransactionOptions},
+};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const QUERIES: [&str; 5] = ["nováková", "фёдор", "김민", "+420 60", "info12"];
+
+fn perf_now() -> f64 {
+    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).expect("performance");
+    let now: js_sys::Function = js_sys::Reflect::get(&perf, &"now".into())
+        .expect("performance.now")
+        .unchecked_into();
+    now.call0(&perf).expect("now()").as_f64().expect("a number")
+}
+
+fn author(at: i64) -> Author {
+    Author {
+        who: "bench/browser".into(),
+        at,
+    }
+}
+
+/// One client as a plain JSON record: the baseline's shape of the same data.
+fn json_of(base: &ClientBase, id: DocumentId) -> String {
+    let c = base.client(id).expect("listed");
+    let contacts: Vec<serde_json::Value> = base
+        .contacts(id)
+        .into_iter()
+        .map(|k| serde_json::json!({"id": k.id, "name": k.name, "phones": k.phones, "emails": k.emails}))
+        .collect();
+    let interactions: Vec<serde_json::Value> = base
+        .interactions(id)
+        .into_iter()
+        .map(|i| serde_json::json!({"id": i.id, "kind": i.kind.key(), "at": i.at, "outcome": i.outcome.key(), "summary": i.summary, "who": i.who}))
+        .collect();
+    let tasks: Vec<serde_json::Value> = base
+        .tasks(id)
+        .into_iter()
+        .map(|t| serde_json::json!({"id": t.id, "kind": t.kind.key(), "due": t.due.to_string(), "status": t.status.key()}))
+        .collect();
+    serde_json::json!({
+        "id": id.to_string(), "name": c.name, "phone": c.phone, "email": c.email,
+        "status": c.status.key(), "contacts": contacts, "interactions": interactions, "tasks": tasks,
+    })
+    .to_string()
+}
+
+async fn json_db(name: &str) -> Database {
+    Database::open(name)
+        .with_version(1u32)
+        .with_on_upgrade_needed(|_, db| {
+            db.create_object_store("clients").build()?;
+            Ok(())
+        })
+        .await
+        .expect("the JSON database opens")
+}
+
+async fn json_put_all(db: &Database, records: &[(String, String)]) {
+    let tx = db
+        .transaction("clients")
+        .with_mode(TransactionMode::Readwrite)
+        .with_options(TransactionOptions::new().with_durability(TransactionDurability::Strict))
+        .build()
+        .expect("a transaction");
+    let store = tx.object_store("clients").expect("the store");
+    for (key, json) in records {
+        store
+            .put(JsValue::from_str(json))
+            .with_key(key.clone())
+            .without_key_type()
+            .primitive()
+            .expect("a put");
+    }
+    tx.commit().await.expect("committed");
+}
+
+async fn json_read_all(db: &Database) -> Vec<serde_json::Value> {
+    let tx = db.transaction("clients").build().expect("a transaction");
+    let store = tx.object_store("clients").expect("the store");
+    let values: Vec<JsValue> = store
+        .get_all::<JsValue>()
+        .primitive()
+        .expect("getAll")
+        .await
+        .expect("read")
+        .collect::<Result<_, _>>()
+        .expect("values");
+    values
+        .into_iter()
+        .map(|v| serde_json::from_str(&v.as_string().expect("a string")).expect("JSON"))
+        .collect()
+}
+
+fn ms(label: &str, ours: f64, baseline: f64, baseline_label: &str) {
+    console_log!(
+        "BENCH {label:<34} {ours:>10.2} ms   baseline ({baseline_label}) {baseline:>10.2} ms   ratio {:.2}x",
+        ours / baseline.max(1e-6)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn open_search_and_save_at_ten_thousand_clients() {
+    if option_env!("FIELDBASE_BROWSER_BENCH").is_none() {
+        return;
+    }
+    let n: usize = option_env!("FIELDBASE_BENCH_CLIENTS")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let spec = SampleSpec::standard(7).scaled(n);
+    let t = perf_now();
+    let mut base = generate(&spec);
+    let index = base.index_id();
+    console_log!("BENCH generated {n} clients in {:.0} ms", perf_now() - t);
+
+    // Store it as the app does: chunks in IndexedDB, one strict transaction.
+    let name = format!(
+        "fieldbase-bench-{}",
+        browser::hex(&browser::random_bytes::<4>())
+    );
+    let store = Store::open_named(&name).await.expect("opens");
+    let ids = base.doc_ids();
+    let persister = Persister::default();
+    let mut batch = Batch::default();
+    batch.chunks(persister.plan(&base, &ids));
+    let t = perf_now();
+    store.write(&batch, &mut base).await.expect("stored");
+    let store_ms = perf_now() - t;
+    let clients: Vec<DocumentId> = base.clients().iter().map(|c| c.id).collect();
+    let records: Vec<(String, String)> = clients
+        .iter()
+        .map(|id| (id.to_string(), json_of(&base, *id)))
+        .collect();
+    let json_name = format!("{name}-json");
+    let jdb = json_db(&json_name).await;
+    let t = perf_now();
+    json_put_all(&jdb, &records).await;
+    ms(
+        "store everything (one strict tx)",
+        store_ms,
+        perf_now() - t,
+        "JSON records",
+    );
+    store.close();
+    jdb.close();
+
+    // Open: read and load everything, in the engine's 8 ms slices; the longest slice is
+    // the longest task the page would see.
+    let t = perf_now();
+    let store = Store::open_named(&name).await.expect("opens");
+    let loaded = store.load().await.expect("loads");
+    let read_ms = perf_now() - t;
+    let mut fresh = ClientBase::new(index, ActorId::from(browser::random_bytes::<16>()));
+    let mut longest: f64 = 0.0;
+    let mut slice = perf_now();
+    for doc in &loaded.docs {
+        if perf_now() - slice > 8.0 {
+            longest = longest.max(perf_now() - slice);
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            slice = perf_now();
+        }
+        fresh.load_doc(doc.id, &doc.bytes).expect("loads");
+    }
+    longest = longest.max(perf_now() - slice);
+    let open_ms = perf_now() - t;
+    let t = perf_now();
+    let jdb = json_db(&json_name).await;
+    let parsed = json_read_all(&jdb).await;
+    let json_open = perf_now() - t;
+    assert_eq!(parsed.len(), clients.len());
+    assert_eq!(fresh.clients().len(), clients.len(), "everything came back");
+    console_log!("BENCH open: reading the chunks took {read_ms:.0} ms of it");
+    ms(
+        "open (read + load every document)",
+        open_ms,
+        json_open,
+        "read + parse JSON",
+    );
+    let t = perf_now();
+    let summaries = fresh.clients();
+    let list_ms = perf_now() - t;
+    let t = perf_now();
+    let search = SearchIndex::from_base(&fresh);
+    let index_ms = perf_now() - t;
+    console_log!(
+        "BENCH longest main-thread task while opening: {longest:.1} ms (8 ms slices); one-off tasks after it: list {list_ms:.0} ms, search index {index_ms:.0} ms ({} clients)",
+        summaries.len()
+    );
+
+    // Search per keystroke.
+    let (mut ours, mut scan, mut keys) = (0.0, 0.0, 0usize);
+    for q in QUERIES {
+        let chars: Vec<char> = q.chars().collect();
+        for end in 1..=chars.len() {
+            let prefix: String = chars[..end].iter().collect();
+            let t = perf_now();
+            let hits = search.search(&prefix, 50);
+            ours += perf_now() - t;
+            let folded = fold(&prefix);
+            let t = perf_now();
+            let found = parsed
+                .iter()
+                .filter(|c| {
+                    c["name"]
+                        .as_str()
+                        .is_some_and(|n| fold(n).contains(&folded))
+                        || c["contacts"].as_array().is_some_and(|cs| {
+                            cs.iter().any(|k| {
+                                k["name"]
+                                    .as_str()
+                                    .is_some_and(|n| fold(n).contains(&folded))
+                            })
+                        })
+                })
+                .take(50)
+                .count();
+            scan += perf_now() - t;
+            keys += 1;
+            let _ = (hits, found);
+        }
+    }
+    ms(
+        "search per keystroke",
+        ours / keys as f64,
+        scan / keys as f64,
+        "linear scan of the JSON",
+    );
+
+    // Save a captured lead.
+    let leads = 20;
+    let (mut ours, mut bare) = (0.0, 0.0);
+    let mut persister = Persister::default();
+    for id in fresh.doc_ids() {
+        persister.persisted(id, fresh.heads(id));
+    }
+    for i in 0..leads {
+        let t = perf_now();
+        let id = DocumentId::from_bytes(browser::random_bytes::<16>());
+        let who = author(1_800_000_000_000 + i as i64);
+        let mut edit = fresh
+            .add_client(
+                id,
+                &ClientDraft {
+                    name: format!("Lead {i}"),
+                    phone: "+420 601 555 000".into(),
+                    email: "lead@example.com".into(),
+                    ..Default::default()
+                },
+                &who,
+            )
+            .expect("a lead");
+        edit.touched.extend(
+            fresh
+                .add_contact(
+                    id,
+                    "c1",
+                    &ContactDraft {
+                        name: "Jana Nová".into(),
+                        ..Default::default()
+                    },
+                    &who,
+                )
+                .expect("a contact")
+                .touched,
+        );
+        let draft = InteractionDraft {
+            kind: InteractionKind::Exhibition,
+            direction: Direction::In,
+            at: who.at,
+            time_zone: "Europe/Prague".into(),
+            duration_secs: 0,
+            outcome: Outcome::Interested,
+            summary: "Wants samples of rye flour".into(),
+            who: "bench".into(),
+            contact: Some("c1".into()),
+            event: None,
+            next_step: None,
+        };
+        edit.touched.extend(
+            fresh
+                .log_interaction(id, "i1", &draft, &who)
+                .expect("logged")
+                .touched,
+        );
+        edit.touched.sort();
+        edit.touched.dedup();
+        let mut batch = Batch::default();
+        batch.chunks(persister.plan(&fresh, &edit.touched));
+        for (doc, heads) in store.write(&batch, &mut fresh).await.expect("saved") {
+            persister.persisted(doc, heads);
+        }
+        ours += perf_now() - t;
+        let json = serde_json::json!({"name": format!("Lead {i}"), "phone": "+420601555000", "email": "lead@example.com",
+            "contacts": [{"name": "Jana Nová"}], "interactions": [{"kind": "exhibition", "summary": "Wants samples of rye flour"}]}).to_string();
+        let t = perf_now();
+        json_put_all(&jdb, &[(id.to_string(), json)]).await;
+        bare += perf_now() - t;
+    }
+    ms(
+        "save a captured lead",
+        ours / leads as f64,
+        bare / leads as f64,
+        "one bare strict put",
+    );
+
+    store.close();
+    jdb.close();
+    for db in [name, json_name] {
+        let _ = Database::delete_by_name(&db).expect("deleteDatabase").await;
+    }
+}
