@@ -5,12 +5,17 @@
 //! exist, starts samod and serves [`routes::router`] until a shutdown signal, then flushes.
 
 pub mod accounts;
+pub mod chunk_store;
+pub mod cluster;
+pub mod config_file;
 pub mod durability;
 pub mod error;
 pub mod limiter;
 pub mod metrics;
+pub mod pg_storage;
 pub mod policy;
 pub mod routes;
+pub mod serve_args;
 pub mod slots;
 pub mod storage;
 pub mod transport;
@@ -24,11 +29,12 @@ pub use error::Error;
 
 use crate::{
     accounts::Accounts,
+    chunk_store::ChunkStore,
+    cluster::{Observers, OpenDocs},
     durability::WriteBarrier,
     metrics::{Metrics, Observer},
     policy::TeamPolicy,
     routes::AppState,
-    storage::SqliteStorage,
 };
 
 /// Milliseconds since the Unix epoch, now.
@@ -56,6 +62,8 @@ pub struct Config {
     pub heartbeat: transport::Heartbeat,
     /// The most sync connections one login may hold open.
     pub max_connections_per_login: usize,
+    /// Keep documents in this PostgreSQL database instead of the SQLite file.
+    pub postgres: Option<String>,
 }
 
 /// The database file inside the data directory.
@@ -70,15 +78,19 @@ pub async fn run(config: Config) -> Result<(), Error> {
     let db = db_path(&config.data);
     let accounts = Accounts::open(&db)?;
     let barrier = WriteBarrier::default();
-    let storage = SqliteStorage::open_with(&db, barrier.clone())?;
+    let instance = cluster::instance_id();
+    let storage =
+        ChunkStore::open(config.postgres.as_deref(), &db, barrier.clone(), &instance).await?;
     let policy = TeamPolicy::default();
     let metrics = std::sync::Arc::new(Metrics::default());
+    let open_docs = OpenDocs::default();
     let repo = Repo::build_tokio()
-        .with_storage(storage)
+        .with_storage(storage.clone())
         .with_share_policy(policy.clone())
-        .with_observer(Observer(metrics.clone()))
+        .with_observer(Observers(Observer(metrics.clone()), open_docs.clone()))
         .load()
         .await;
+    let follower = storage.listen(&repo, open_docs);
 
     let first_login = ensure_team(&accounts, &repo, config.admin_password.clone()).await?;
 
@@ -126,6 +138,8 @@ pub async fn run(config: Config) -> Result<(), Error> {
     .map_err(Error::io("serving"))?;
     tracing::info!("shutting down: flushing storage");
     repo.stop().await;
+    storage.close(follower);
+    tracing::info!("storage flushed");
     Ok(())
 }
 
