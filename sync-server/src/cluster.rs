@@ -1,7 +1,7 @@
 //! Scale-out: several instances over one PostgreSQL database serve the same team.
 //!
-//! Every put of a chunk notifies the channel [`CHANNEL`] with `<instance> <key>` when it
-//! commits ([`crate::pg_storage`]). Every instance LISTENs on it; for a notification from
+//! After every put of a chunk commits, the channel [`CHANNEL`] is notified with
+//! `<instance> <key> …` ([`crate::pg_storage`]). Every instance LISTENs on it; for a notification from
 //! another instance about a document this instance holds in memory, it loads that chunk
 //! and applies it to its samod document, so the peers connected here are sent the change.
 //! Documents not in memory are skipped: they load everything from the database when a
@@ -140,24 +140,24 @@ async fn listen(
         }
     }
     while let Some(payload) = rx.recv().await {
-        let Some((instance, key)) = payload.split_once(' ') else {
-            continue;
-        };
-        if instance == storage.instance() {
+        let mut words = payload.split(' ');
+        if words.next() == Some(storage.instance()) {
             continue;
         }
-        let Some(doc) = key.split('/').next().filter(|d| open.contains(d)) else {
-            continue;
-        };
-        let Ok(key) = StorageKey::from_parts(key.split('/')) else {
-            continue;
-        };
-        let (doc, storage, repo) = (doc.to_string(), storage.clone(), repo.clone());
-        tokio::spawn(async move {
-            if let Some(chunk) = storage.load_key(&key).await {
-                apply(&repo, &doc, vec![chunk]).await;
-            }
-        });
+        for key in words {
+            let Some(doc) = key.split('/').next().filter(|d| open.contains(d)) else {
+                continue;
+            };
+            let Ok(key) = StorageKey::from_parts(key.split('/')) else {
+                continue;
+            };
+            let (doc, storage, repo) = (doc.to_string(), storage.clone(), repo.clone());
+            tokio::spawn(async move {
+                if let Some(chunk) = storage.load_key(&key).await {
+                    apply(&repo, &doc, vec![chunk]).await;
+                }
+            });
+        }
     }
     drop(client);
     Err(driver.await.unwrap_or_else(|e| e.to_string()))

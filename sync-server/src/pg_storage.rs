@@ -3,9 +3,12 @@
 //!
 //! Every statement commits on its own with `synchronous_commit = on`, so a put has
 //! reached PostgreSQL's write-ahead log on disk when it returns; the write barrier
-//! ([`crate::durability`]) holds outgoing frames until then. A put also sends
-//! `NOTIFY fieldbase_chunks, '<instance> <key>'` in the same statement, delivered when it
-//! commits, which is how the other instances hear of the change ([`crate::cluster`]).
+//! ([`crate::durability`]) holds outgoing frames until then. After a put that changed a
+//! row commits, its key goes to a notifier task, which sends
+//! `NOTIFY fieldbase_chunks, '<instance> <key> <key> …'` for everything queued: that is
+//! how the other instances hear of the change ([`crate::cluster`]). Not in the put's own
+//! transaction: PostgreSQL serializes the commits of all notifying transactions under one
+//! lock, which would make every put wait for every other put's disk flush.
 //!
 //! As with SQLite, samod's storage trait is infallible: a failed operation is retried
 //! with backoff (a dropped connection is replaced by the pool) and, when it keeps
@@ -15,6 +18,7 @@ use std::{collections::HashMap, str::FromStr, sync::Arc, time::Duration};
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use samod::storage::{Storage, StorageKey};
+use tokio::sync::mpsc;
 use tokio_postgres::NoTls;
 
 use crate::{
@@ -29,6 +33,9 @@ pub const CHANNEL: &str = "fieldbase_chunks";
 /// The most connections one instance opens for storage.
 const POOL_SIZE: usize = 8;
 
+/// The longest notification payload we send (PostgreSQL's limit is 8000 bytes).
+const PAYLOAD_BYTES: usize = 7000;
+
 const SCHEMA: &str = r#"CREATE TABLE IF NOT EXISTS chunks (
     key TEXT COLLATE "C" PRIMARY KEY,
     data BYTEA NOT NULL
@@ -41,6 +48,7 @@ pub struct PostgresStorage {
     barrier: WriteBarrier,
     instance: Arc<str>,
     url: Arc<str>,
+    notify: mpsc::UnboundedSender<String>,
 }
 
 /// One storage statement.
@@ -95,12 +103,15 @@ impl PostgresStorage {
             .await
             .map_err(|e| Error::Postgres(format!("creating the chunks table: {e}")))?;
         drop(client);
+        let (notify, queue) = mpsc::unbounded_channel();
+        tokio::spawn(notifier(pool.clone(), instance.to_string(), queue));
         tracing::info!(instance, "PostgreSQL storage ready");
         Ok(PostgresStorage {
             pool,
             barrier,
             instance: instance.into(),
             url: url.into(),
+            notify,
         })
     }
 
@@ -150,18 +161,16 @@ impl PostgresStorage {
                 // changes it received from another) changes nothing and notifies no one.
                 let stmt = client
                     .prepare_cached(
-                        "WITH w AS (INSERT INTO chunks (key, data) VALUES ($1, $2) \
+                        "INSERT INTO chunks (key, data) VALUES ($1, $2) \
                          ON CONFLICT (key) DO UPDATE SET data = excluded.data \
-                         WHERE chunks.data IS DISTINCT FROM excluded.data RETURNING key) \
-                         SELECT pg_notify($3, $4) FROM w",
+                         WHERE chunks.data IS DISTINCT FROM excluded.data",
                     )
                     .await
                     .map_err(pg)?;
-                let note = format!("{} {key}", self.instance);
-                client
-                    .execute(&stmt, &[&key, &data, &CHANNEL, &note])
-                    .await
-                    .map_err(pg)?;
+                let changed = client.execute(&stmt, &[&key, &data]).await.map_err(pg)?;
+                if changed > 0 {
+                    let _ = self.notify.send(key.to_string());
+                }
                 Ok(Out::Done)
             }
             Op::Delete(key) => {
@@ -201,6 +210,52 @@ impl PostgresStorage {
             _ => None,
         }
     }
+}
+
+/// Sends a notification for every key queued, as many keys per notification as fit.
+/// A notification that keeps failing is logged and dropped: it costs other instances'
+/// reps liveness (they get the change on their next sync), never data.
+async fn notifier(pool: Pool, instance: String, mut queue: mpsc::UnboundedReceiver<String>) {
+    while let Some(first) = queue.recv().await {
+        let mut payload = format!("{instance} {first}");
+        let mut payloads = Vec::new();
+        while let Ok(key) = queue.try_recv() {
+            if payload.len() + 1 + key.len() > PAYLOAD_BYTES {
+                payloads.push(std::mem::replace(&mut payload, format!("{instance} {key}")));
+            } else {
+                payload.push(' ');
+                payload.push_str(&key);
+            }
+        }
+        payloads.push(payload);
+        let mut delay = Duration::from_millis(20);
+        for attempt in 1..=ATTEMPTS {
+            match send_notifications(&pool, &payloads).await {
+                Ok(()) => break,
+                Err(e) if attempt == ATTEMPTS => {
+                    tracing::error!(error = %e, keys = payloads.len(), "notifying other instances failed; they get these changes on their reps' next sync");
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, attempt, "notifying other instances failed; retrying");
+                    tokio::time::sleep(delay).await;
+                    delay *= 2;
+                }
+            }
+        }
+    }
+}
+
+async fn send_notifications(pool: &Pool, payloads: &[String]) -> Result<(), String> {
+    let client = pool.get().await.map_err(|e| e.to_string())?;
+    let stmt = client
+        .prepare_cached("SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p")
+        .await
+        .map_err(|e| e.to_string())?;
+    client
+        .execute(&stmt, &[&CHANNEL, &payloads])
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(())
 }
 
 impl Storage for PostgresStorage {
