@@ -1,9 +1,10 @@
 //! "kill -9 the server while 20 reps sync; restart; every change any rep saw
 //! acknowledged is there, and all reps converge" — on SQLite and on PostgreSQL.
 //!
-//! 20 replicas (4 reps × 5 devices), each over its own live websocket, add and edit
-//! their own clients and edit three shared ones as fast as the server answers. The
-//! server is killed with SIGKILL mid-stream. Each replica knows which heads of each
+//! 20 replicas (4 reps × 5 devices), each over its own live websocket, add a client of
+//! their own and then edit it and three shared ones, one edit at a time with a pause of
+//! 0.2–0.4 s. Once the server has acknowledged 20 edits (however fast this machine is),
+//! it is killed with SIGKILL mid-stream. Each replica knows which heads of each
 //! document the server acknowledged (its sync state's shared heads, which the server
 //! only sends after the writes behind them committed); after a restart a fresh replica
 //! must hold every one of those changes, and after everyone syncs again all replicas
