@@ -120,3 +120,75 @@ async fn two_instances_over_one_postgres_serve_one_team() {
     assert_eq!(anna.base.summaries(), fresh.base.summaries());
     assert_eq!(boris.base.summaries(), fresh.base.summaries());
 }
+
+/// The listening connection drops (terminated by PostgreSQL): notifications sent while it
+/// is gone are lost, so after reconnecting an instance reloads the documents it holds. A
+/// change stored in that window still reaches the rep connected to the other instance.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_change_made_while_the_listener_was_down_still_arrives() {
+    let backend = Backend::postgres().unwrap();
+    let Backend::Postgres(cluster) = &backend else {
+        unreachable!()
+    };
+    let one = backend.start_server(&[]).unwrap();
+    let args = backend.args();
+    let two = ServerProcess::start_in_with(
+        one.data.clone(),
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let login = one.login("admin", &one.admin_password).unwrap();
+    let mut anna = NativeReplica::new(login.clone(), "phone");
+    let mut boris = NativeReplica::new(login, "laptop");
+    let shared = anna.add("Listener gap s.r.o.", "", "").unwrap();
+    let mut a = LiveSession::open(&mut anna, &one.ws_url(), T)
+        .await
+        .unwrap();
+    let mut b = LiveSession::open(&mut boris, &two.ws_url(), T)
+        .await
+        .unwrap();
+    assert!(boris.base.client(shared).is_some());
+
+    let listening = "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fieldbase_chunks'";
+    assert_eq!(
+        cluster.psql(listening).unwrap(),
+        "2",
+        "both instances listen"
+    );
+    let ended = cluster
+        .psql(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity \
+             WHERE query = 'LISTEN fieldbase_chunks'",
+        )
+        .unwrap();
+    assert_eq!(ended, "2");
+    anna.edit(
+        shared,
+        &ClientPatch {
+            email: Some("gap@anna.cz".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    a.settle(&mut anna, T).await.unwrap();
+    assert_eq!(
+        cluster.psql(listening).unwrap(),
+        "0",
+        "the change was stored while no instance listened"
+    );
+    let start = Instant::now();
+    b.until(&mut boris, Duration::from_secs(10), |r| {
+        r.base
+            .client(shared)
+            .is_some_and(|c| c.email == "gap@anna.cz")
+    })
+    .await
+    .unwrap();
+    println!(
+        "arrived {:?} after the edit was acknowledged",
+        start.elapsed()
+    );
+    assert_eq!(cluster.psql(listening).unwrap(), "2", "both listen again");
+    a.close(&mut anna).await;
+    b.close(&mut boris).await;
+}
