@@ -3,7 +3,8 @@
 #
 #   scripts/setup.sh app    the wasm32 standard library, wasm-bindgen-cli, npm packages
 #                           (wasm-opt); enough to build and run the app
-#   scripts/setup.sh test   all of the above, plus Chromium for the browser tests
+#   scripts/setup.sh test   all of the above, plus Chromium for the browser tests and
+#                           PostgreSQL's programs for the PostgreSQL tests
 #
 # Prints on stdout the variables a wasm build needs (meant for eval, in a subshell:
 # RUSTC must not leak into native builds); progress goes to stderr.
@@ -83,6 +84,11 @@ if [ "$what" = test ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedri
   log "installing Debian's chromium and chromium-driver"
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
+fi
+
+# --- 6. PostgreSQL's programs for the PostgreSQL tests (each starts its own cluster) --
+if [ "$what" = test ]; then
+  scripts/setup-postgres.sh
 fi
 
 echo "$wasm_env"

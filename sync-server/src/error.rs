@@ -83,6 +83,12 @@ pub enum Error {
     /// The stored team index id is not a document id.
     #[error("corrupt team record: {0}")]
     Corrupt(String),
+    /// PostgreSQL could not be reached or refused a statement at start.
+    #[error("PostgreSQL: {0}")]
+    Postgres(String),
+    /// The configuration file is unreadable or holds a bad value.
+    #[error("{0}")]
+    Config(String),
 }
 
 impl Error {

@@ -6,6 +6,9 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod chunk_store;
+pub mod cluster;
+pub mod config_file;
 pub mod directory;
 pub mod documents;
 pub mod durability;
@@ -13,8 +16,10 @@ pub mod error;
 pub mod limiter;
 pub mod live;
 pub mod metrics;
+pub mod pg_storage;
 pub mod policy;
 pub mod routes;
+pub mod serve_args;
 pub mod slots;
 pub mod storage;
 pub mod transport;
@@ -29,12 +34,13 @@ pub use error::Error;
 
 use crate::{
     accounts::Accounts,
+    chunk_store::ChunkStore,
+    cluster::{Observers, OpenDocs},
     directory::LiveDirectory,
     durability::WriteBarrier,
     metrics::{Metrics, Observer},
     policy::TeamPolicy,
     routes::AppState,
-    storage::SqliteStorage,
 };
 
 /// Milliseconds since the Unix epoch, now.
@@ -62,6 +68,8 @@ pub struct Config {
     pub heartbeat: transport::Heartbeat,
     /// The most sync connections one login may hold open.
     pub max_connections_per_login: usize,
+    /// Keep documents in this PostgreSQL database instead of the SQLite file.
+    pub postgres: Option<String>,
 }
 
 /// The database file inside the data directory.
@@ -77,16 +85,20 @@ pub async fn run(config: Config) -> Result<(), Error> {
     let _lock = admin::lock_data_dir(&config.data)?;
     let accounts = Accounts::open(&db)?;
     let barrier = WriteBarrier::default();
-    let storage = SqliteStorage::open_with(&db, barrier.clone())?;
+    let instance = cluster::instance_id();
+    let storage =
+        ChunkStore::open(config.postgres.as_deref(), &db, barrier.clone(), &instance).await?;
     let directory = LiveDirectory::load(accounts.clone())?;
     let policy = TeamPolicy::new(directory.clone());
     let metrics = std::sync::Arc::new(Metrics::default());
+    let open_docs = OpenDocs::default();
     let repo = Repo::build_tokio()
-        .with_storage(storage)
+        .with_storage(storage.clone())
         .with_share_policy(policy.clone())
-        .with_observer(Observer(metrics.clone()))
+        .with_observer(Observers(Observer(metrics.clone()), open_docs.clone()))
         .load()
         .await;
+    let follower = storage.listen(&repo, open_docs);
 
     let first_login = ensure_team(&accounts, &repo, config.admin_password.clone()).await?;
     let legacy = accounts.register_legacy_documents()?;
@@ -148,6 +160,8 @@ pub async fn run(config: Config) -> Result<(), Error> {
     if !directory.flush(std::time::Duration::from_secs(10)).await {
         tracing::error!("some document registrations were not stored before exit");
     }
+    storage.close(follower);
+    tracing::info!("storage flushed");
     Ok(())
 }
 

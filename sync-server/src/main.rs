@@ -1,10 +1,10 @@
 //! `fieldbase-server`: the sync server and its admin commands.
 
-use std::{net::SocketAddr, path::PathBuf, process::ExitCode};
+use std::{path::PathBuf, process::ExitCode};
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use fieldbase_sync_server::Error;
-use fieldbase_sync_server::{Config, admin, policy::Role, run};
+use fieldbase_sync_server::{admin, policy::Role, run, serve_args::ServeArgs};
 
 #[derive(Parser)]
 #[command(
@@ -23,33 +23,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the PWA and the sync websocket.
-    Serve {
-        /// Address to listen on.
-        #[arg(long, env = "FIELDBASE_ADDR", default_value = "127.0.0.1:8080")]
-        addr: SocketAddr,
-        /// The built PWA (scripts/build-web.sh writes web/dist).
-        #[arg(long, env = "FIELDBASE_WEB", default_value = "web/dist")]
-        web: PathBuf,
-        /// The first user's password, used only when the database has no user yet.
-        #[arg(long, env = "FIELDBASE_ADMIN_PASSWORD", hide_env_values = true)]
-        admin_password: Option<String>,
-        /// The largest websocket frame accepted, in bytes.
-        #[arg(long, env = "FIELDBASE_MAX_FRAME_BYTES", default_value_t = 16 * 1024 * 1024)]
-        max_frame_bytes: usize,
-        /// Seconds between websocket pings.
-        #[arg(long, env = "FIELDBASE_PING_SECONDS", default_value_t = 20)]
-        ping_seconds: u64,
-        /// A peer silent for this many seconds (no frame, no pong) is dropped.
-        #[arg(long, env = "FIELDBASE_DEAD_AFTER_SECONDS", default_value_t = 60)]
-        dead_after_seconds: u64,
-        /// The most sync connections one login may hold open at once.
-        #[arg(
-            long,
-            env = "FIELDBASE_MAX_CONNECTIONS_PER_LOGIN",
-            default_value_t = 20
-        )]
-        max_connections_per_login: usize,
-    },
+    Serve(ServeArgs),
     /// Create a team; prints the ids of its index, team and plan documents.
     CreateTeam {
         /// The team's name (unique).
@@ -214,6 +188,24 @@ fn admin_command(data: &std::path::Path, command: Command) -> Result<String, Err
     })
 }
 
+/// `serve`: resolves flags, environment and the configuration file, then runs.
+fn serve(
+    args: ServeArgs,
+    data: PathBuf,
+    matches: &clap::ArgMatches,
+) -> Result<(), fieldbase_sync_server::Error> {
+    let serve = matches.subcommand_matches("serve").unwrap_or(matches);
+    let print = args.print_config;
+    let config = args.resolve(data, matches, serve)?;
+    if print {
+        print!("{}", config.describe());
+        return Ok(());
+    }
+    tokio::runtime::Runtime::new()
+        .map_err(fieldbase_sync_server::Error::io("starting the runtime"))?
+        .block_on(run(config))
+}
+
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -222,32 +214,10 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let result = match cli.command {
-        Command::Serve {
-            addr,
-            web,
-            admin_password,
-            max_frame_bytes,
-            ping_seconds,
-            dead_after_seconds,
-            max_connections_per_login,
-        } => tokio::runtime::Runtime::new()
-            .map_err(fieldbase_sync_server::Error::io("starting the runtime"))
-            .and_then(|rt| {
-                rt.block_on(run(Config {
-                    addr,
-                    data: cli.data,
-                    web: Some(web),
-                    admin_password,
-                    max_frame_bytes,
-                    heartbeat: fieldbase_sync_server::transport::Heartbeat {
-                        every: std::time::Duration::from_secs(ping_seconds.max(1)),
-                        dead_after: std::time::Duration::from_secs(dead_after_seconds.max(2)),
-                    },
-                    max_connections_per_login: max_connections_per_login.max(1),
-                }))
-            }),
+        Command::Serve(args) => serve(args, cli.data, &matches),
         command => admin_command(&cli.data, command).map(|out| println!("{out}")),
     };
     match result {

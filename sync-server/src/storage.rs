@@ -17,7 +17,7 @@ use samod::storage::{Storage, StorageKey};
 use crate::{Error, durability::WriteBarrier};
 
 /// How often a failing storage operation is tried before the server stops.
-const ATTEMPTS: u32 = 6;
+pub(crate) const ATTEMPTS: u32 = 6;
 
 /// Documents' chunks in the `chunks` table of the server's SQLite database.
 #[derive(Clone)]
@@ -37,12 +37,12 @@ pub fn open_db(path: &Path) -> Result<Connection, Error> {
     Ok(conn)
 }
 
-fn key_text(key: &StorageKey) -> String {
+pub(crate) fn key_text(key: &StorageKey) -> String {
     // Components never contain '/', so joining with it is unambiguous.
     key.to_string()
 }
 
-fn parse_key(text: &str) -> Option<StorageKey> {
+pub(crate) fn parse_key(text: &str) -> Option<StorageKey> {
     StorageKey::from_parts(text.split('/')).ok()
 }
 
@@ -100,7 +100,7 @@ impl SqliteStorage {
 }
 
 /// Stops the process: storage is broken and carrying on would lose data.
-fn fatal(what: &str, error: &str) -> ! {
+pub(crate) fn fatal(what: &str, error: &str) -> ! {
     tracing::error!(
         what,
         error,

@@ -3,11 +3,17 @@
 //! sans-IO client the browser uses ([`fieldbase_core::SyncClient`]) over a real
 //! websocket.
 
+pub mod backend;
 pub mod js;
+pub mod live;
+pub mod postgres;
 pub mod replica;
 pub mod seed;
 pub mod server;
 
+pub use backend::Backend;
+pub use live::LiveSession;
+pub use postgres::PostgresCluster;
 pub use replica::{Ended, NativeReplica, SyncReport};
 pub use server::{Login, ServerProcess, workspace_root};
 

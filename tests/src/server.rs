@@ -160,9 +160,40 @@ impl ServerProcess {
         Ok(s)
     }
 
+    /// Starts a server on a free port with this data directory and extra `serve` flags
+    /// (a second instance sharing another's accounts: `--postgres <url>`).
+    pub fn start_in_with(data: PathBuf, args: &[&str]) -> Result<Self, Error> {
+        let mut s = Self::unstarted(data, free_port(), None);
+        s.extra_args = args.iter().map(|a| a.to_string()).collect();
+        s.spawn()?;
+        Ok(s)
+    }
+
     /// The server process's id while it runs (to read its memory from /proc).
     pub fn pid(&self) -> Option<u32> {
         self.child.as_ref().map(Child::id)
+    }
+
+    /// Waits up to `timeout` for the server to exit on its own; its exit status.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if let Some(child) = self.child.as_mut()
+                && let Ok(Some(status)) = child.try_wait()
+            {
+                self.child = None;
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+
+    /// Sends SIGTERM and waits up to `timeout` for the exit; its exit status.
+    pub fn terminate(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
+        let pid = self.pid()?.to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        self.wait_exit(timeout)
     }
 
     /// `http://127.0.0.1:<port>`.
