@@ -26,6 +26,17 @@ pub fn lock_path(data: &Path) -> PathBuf {
 /// Takes the data directory's lock for as long as the returned file lives; fails with
 /// [`Error::ServerRunning`] when a server holds it.
 pub fn lock_data_dir(data: &Path) -> Result<File, Error> {
+    lock(data, false)
+}
+
+/// The lock several instances over one PostgreSQL take on the data directory whose
+/// accounts they share: any number of them may hold it at once, and `restore` (which
+/// wants the exclusive lock) is refused while one does.
+pub fn lock_data_dir_shared(data: &Path) -> Result<File, Error> {
+    lock(data, true)
+}
+
+fn lock(data: &Path, shared: bool) -> Result<File, Error> {
     let path = lock_path(data);
     let file = File::options()
         .create(true)
@@ -33,7 +44,12 @@ pub fn lock_data_dir(data: &Path) -> Result<File, Error> {
         .write(true)
         .open(&path)
         .map_err(Error::io(format!("opening {}", path.display())))?;
-    match file.try_lock() {
+    let attempt = if shared {
+        file.try_lock_shared()
+    } else {
+        file.try_lock()
+    };
+    match attempt {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => {
             Err(Error::ServerRunning(data.display().to_string()))

@@ -82,7 +82,13 @@ pub async fn run(config: Config) -> Result<(), Error> {
     std::fs::create_dir_all(&config.data)
         .map_err(Error::io(format!("creating {}", config.data.display())))?;
     let db = db_path(&config.data);
-    let _lock = admin::lock_data_dir(&config.data)?;
+    // One SQLite server owns its data directory; instances over one PostgreSQL share
+    // the accounts in it.
+    let _lock = if config.postgres.is_some() {
+        admin::lock_data_dir_shared(&config.data)?
+    } else {
+        admin::lock_data_dir(&config.data)?
+    };
     let accounts = Accounts::open(&db)?;
     let barrier = WriteBarrier::default();
     let instance = cluster::instance_id();
