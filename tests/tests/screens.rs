@@ -1,0 +1,52 @@
+//! Every screen of the PWA in headless Chromium against the real server with a seeded
+//! base (`tests/js/screens.mjs`): each opens and shows its content at phone and desktop
+//! size, axe-core finds no serious or critical accessibility violation, and the
+//! screenshots in docs/screenshots/ are rewritten from this run.
+
+use std::time::Duration;
+
+use fieldbase_tests::{
+    NativeReplica, ServerProcess,
+    js::run_script,
+    seed,
+    server::{free_port, temp_dir},
+    workspace_root,
+};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_opens_passes_axe_and_is_photographed() {
+    let web = workspace_root().join("web/dist");
+    assert!(
+        web.join("index.html").is_file(),
+        "web/dist is not built: run scripts/build-web.sh (scripts/test.sh does)"
+    );
+    let server = ServerProcess::start_in(temp_dir("screens"), free_port(), Some(web)).unwrap();
+    let login = server.login("admin", &server.admin_password).unwrap();
+    let mut replica = NativeReplica::new(login, "seed");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    seed::fill(&mut replica, "admin", 30, now);
+    let ids = replica.base.doc_ids();
+    replica.sync.touched(&replica.base, &ids);
+    replica
+        .sync(&server.ws_url(), Duration::from_secs(120))
+        .await
+        .unwrap();
+    let shots = workspace_root().join("docs/screenshots");
+    let verdict = run_script(
+        "screens.mjs",
+        &[
+            ("FB_URL", server.url()),
+            ("FB_USER", "admin".into()),
+            ("FB_PASSWORD", server.admin_password.clone()),
+            ("FB_SHOTS", shots.display().to_string()),
+        ],
+    );
+    assert_eq!(
+        verdict["seen"].as_object().map(|o| o.len()),
+        Some(14),
+        "seven screens at two sizes: {verdict}"
+    );
+}
