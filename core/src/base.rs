@@ -93,6 +93,8 @@ pub struct ClientBase {
     /// Books: the index documents of restricted clients, by owner.
     books: BTreeMap<String, DocumentId>,
     pub(crate) docs: BTreeMap<DocumentId, Automerge>,
+    /// The index documents parsed into plain structs (see [`crate::view`]).
+    pub(crate) view: std::cell::RefCell<crate::view::IndexView>,
 }
 
 /// The index document every replica starts from. Its one change is made by a fixed actor
@@ -121,6 +123,7 @@ impl ClientBase {
             team_docs: None,
             books: BTreeMap::new(),
             docs,
+            view: Default::default(),
         }
     }
 
@@ -510,11 +513,12 @@ impl ClientBase {
 
     /// Every client summary in the index, archived ones included, sorted by name.
     pub fn summaries(&self) -> Vec<ClientSummary> {
-        let mut out: Vec<ClientSummary> = self
-            .all_entries()
-            .into_iter()
-            .map(|(id, index, entry)| read_record(index, &entry, id))
-            .collect();
+        let mut out: Vec<ClientSummary> = self.with_view(|v| {
+            v.entries()
+                .into_iter()
+                .map(|(_, e)| e.summary.clone())
+                .collect()
+        });
         out.sort_by(|a, b| {
             a.name
                 .to_lowercase()
@@ -743,7 +747,7 @@ fn write_fields<T: Transactable>(
     Ok(())
 }
 
-fn read_record(doc: &Automerge, obj: &ObjId, id: DocumentId) -> ClientSummary {
+pub(crate) fn read_record(doc: &Automerge, obj: &ObjId, id: DocumentId) -> ClientSummary {
     // Fields are scalar strings (last writer wins). A client that wrote collaborative
     // text instead (Automerge 3's JS default for strings) is read too.
     let text = |key: &str| match doc.get(obj, key).ok().flatten() {

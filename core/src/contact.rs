@@ -539,14 +539,13 @@ impl ClientBase {
     /// The contacts of every client as the index summarises them (name, phones,
     /// e-mails, archived), for search; no client document needs to be held.
     pub fn contact_summaries(&self) -> BTreeMap<DocumentId, Vec<ContactSummary>> {
-        let mut out = BTreeMap::new();
-        for (id, index, entry) in self.all_entries() {
-            let list = read_contact_summaries(index, &entry);
-            if !list.is_empty() {
-                out.insert(id, list);
-            }
-        }
-        out
+        self.with_view(|v| {
+            v.entries()
+                .into_iter()
+                .filter(|(_, e)| !e.contacts.is_empty())
+                .map(|(id, e)| (id, e.contacts.clone()))
+                .collect()
+        })
     }
 }
 
@@ -659,7 +658,7 @@ fn read_contact(doc: &Automerge, obj: &ObjId, id: String) -> Contact {
     }
 }
 
-fn read_contact_summaries(index: &Automerge, entry: &ObjId) -> Vec<ContactSummary> {
+pub(crate) fn read_contact_summaries(index: &Automerge, entry: &ObjId) -> Vec<ContactSummary> {
     let mut out: BTreeMap<String, ContactSummary> = BTreeMap::new();
     for key in index.map_range(entry, CONTACT_PREFIX.to_owned()..) {
         let Some(rest) = key.key.strip_prefix(CONTACT_PREFIX) else {

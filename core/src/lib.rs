@@ -53,6 +53,7 @@ pub mod task;
 pub mod team;
 pub mod today;
 pub mod validate;
+mod view;
 
 pub use automerge;
 pub use base::{Author, ClientBase, Edit, TeamDoc, genesis_index};

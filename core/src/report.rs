@@ -281,15 +281,13 @@ impl ClientBase {
     /// Every receivable, from the index (archived clients included: their debt is
     /// still owed), sorted by due date. With `owner`, only that manager's clients.
     pub fn receivables(&self, owner: Option<&str>) -> Vec<Receivable> {
-        let mut out = Vec::new();
-        for (id, index, entry) in self.all_entries() {
-            if let Some(o) = owner
-                && entries::text(index, &entry, "owner") != o
-            {
-                continue;
-            }
-            out.extend(read_receivables(index, &entry, id));
-        }
+        let mut out: Vec<Receivable> = self.with_view(|v| {
+            v.entries()
+                .into_iter()
+                .filter(|(_, e)| owner.is_none_or(|o| e.summary.owner == o))
+                .flat_map(|(_, e)| e.receivables.clone())
+                .collect()
+        });
         out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.id.cmp(&b.id)));
         out
     }
@@ -328,8 +326,13 @@ impl ClientBase {
     /// A client's invoiced amounts by month (`YYYY-MM`), oldest first.
     pub fn sales_history(&self, client: DocumentId) -> Vec<(String, Totals)> {
         let mut months: BTreeMap<String, Totals> = BTreeMap::new();
-        if let Some((_, index, entry)) = self.entry_of(client) {
-            for r in read_receivables(index, &entry, client) {
+        let receivables = self.with_view(|v| {
+            v.entry(client)
+                .map(|e| e.receivables.clone())
+                .unwrap_or_default()
+        });
+        {
+            for r in receivables {
                 if !r.cancelled {
                     let key = format!("{:04}-{:02}", r.issued.year(), r.issued.month());
                     months.entry(key).or_default().add(r.amount);

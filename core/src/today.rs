@@ -126,7 +126,8 @@ pub struct WeekPlan {
 }
 
 /// One client entry of the index, as Today needs it.
-struct Entry {
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
     client_name: String,
     tasks: Vec<(PlannedTask, String, TaskStatus)>,
     birthdays: Vec<(String, String, u8, u8)>,
@@ -134,7 +135,7 @@ struct Entry {
     holidays: Vec<(String, String, String, u8, u8)>,
 }
 
-fn read_entry<R: ReadDoc>(index: &R, entry: &ObjId, client: DocumentId) -> Option<Entry> {
+pub(crate) fn read_entry<R: ReadDoc>(index: &R, entry: &ObjId, client: DocumentId) -> Option<Entry> {
     if index
         .get(entry, "archived")
         .ok()
@@ -271,10 +272,12 @@ fn by_time(a: &PlannedTask, b: &PlannedTask) -> std::cmp::Ordering {
 impl ClientBase {
     /// Every client entry of the index that is not archived, read for Today.
     fn entries_for_today(&self) -> Vec<(DocumentId, Entry)> {
-        self.all_entries()
-            .into_iter()
-            .filter_map(|(id, index, entry)| Some((id, read_entry(index, &entry, id)?)))
-            .collect()
+        self.with_view(|v| {
+            v.entries()
+                .into_iter()
+                .filter_map(|(id, e)| Some((id, e.today.clone()?)))
+                .collect()
+        })
     }
 
     /// The open tasks assigned to `rep` of clients that are not archived.

@@ -1,0 +1,158 @@
+//! The index documents as plain structs, kept up to date incrementally.
+//!
+//! Lists, search, Today and the receivables read every client entry of the team index
+//! and the books. Reading 10,000 entries key by key through Automerge on every query made
+//! Today take seconds; this view parses each entry once and, when an index document
+//! changes (a local edit, a merge, a sync message), re-parses only the entries Automerge's
+//! diff between the old and the new heads names. The view is refreshed lazily, when a
+//! reader needs it, so every way a document can change (including `doc_mut` from the
+//! sync client) is covered by comparing heads.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use automerge::{Automerge, ChangeHash, ObjType, Prop, ReadDoc, Value, patches::PatchAction};
+
+use crate::{
+    ClientBase, ClientSummary, DocumentId, Receivable, base, contact::ContactSummary, report,
+    today,
+};
+
+/// One client entry, parsed.
+#[derive(Debug, Clone)]
+pub(crate) struct CachedEntry {
+    pub(crate) summary: ClientSummary,
+    pub(crate) contacts: Vec<ContactSummary>,
+    /// What Today needs (`None` for an archived client).
+    pub(crate) today: Option<today::Entry>,
+    pub(crate) receivables: Vec<Receivable>,
+}
+
+/// The parsed entries of every index document, and the heads they were parsed at.
+#[derive(Debug, Default)]
+pub(crate) struct IndexView {
+    heads: BTreeMap<DocumentId, Vec<ChangeHash>>,
+    by_doc: BTreeMap<DocumentId, BTreeMap<DocumentId, CachedEntry>>,
+    /// Index documents in reading order (books first, then the team index).
+    order: Vec<DocumentId>,
+}
+
+impl IndexView {
+    /// Every client once (a book's entry wins over the team index's), in id order.
+    pub(crate) fn entries(&self) -> Vec<(DocumentId, &CachedEntry)> {
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for doc in &self.order {
+            if let Some(entries) = self.by_doc.get(doc) {
+                for (id, e) in entries {
+                    if seen.insert(*id) {
+                        out.push((*id, e));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// One client's entry.
+    pub(crate) fn entry(&self, client: DocumentId) -> Option<&CachedEntry> {
+        self.order
+            .iter()
+            .find_map(|doc| self.by_doc.get(doc)?.get(&client))
+    }
+}
+
+fn parse(doc: &Automerge, clients: &automerge::ObjId, key: &str) -> Option<(DocumentId, CachedEntry)> {
+    let id: DocumentId = key.parse().ok()?;
+    let entry = match doc.get(clients, key).ok()?? {
+        (Value::Object(ObjType::Map), obj) => obj,
+        _ => return None,
+    };
+    Some((
+        id,
+        CachedEntry {
+            summary: base::read_record(doc, &entry, id),
+            contacts: crate::contact::read_contact_summaries(doc, &entry),
+            today: today::read_entry(doc, &entry, id),
+            receivables: report::read_receivables(doc, &entry, id),
+        },
+    ))
+}
+
+/// The client keys a change between `old` and `new` touched in the `clients` map.
+fn touched_keys(
+    doc: &Automerge,
+    clients: &automerge::ObjId,
+    old: &[ChangeHash],
+    new: &[ChangeHash],
+) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for patch in doc.diff(old, new) {
+        if &patch.obj == clients
+            && let PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key } = &patch.action
+        {
+            keys.insert(key.clone());
+        }
+        for (obj, prop) in &patch.path {
+            if obj == clients
+                && let Prop::Map(k) = prop
+            {
+                keys.insert(k.clone());
+            }
+        }
+    }
+    keys
+}
+
+impl ClientBase {
+    /// Runs `read` on the view, refreshed first for every index document whose heads
+    /// moved since it was last parsed.
+    pub(crate) fn with_view<T>(&self, read: impl FnOnce(&IndexView) -> T) -> T {
+        let mut view = self.view.borrow_mut();
+        let mut docs = self.index_docs();
+        docs.rotate_left(1); // books first, as entry_of reads them
+        view.order = docs.iter().map(|(id, _)| *id).collect();
+        let held: BTreeSet<DocumentId> = view.order.iter().copied().collect();
+        view.by_doc.retain(|id, _| held.contains(id));
+        view.heads.retain(|id, _| held.contains(id));
+        for (doc_id, doc) in docs {
+            let heads = doc.get_heads();
+            let old = view.heads.get(&doc_id).cloned();
+            if old.as_ref() == Some(&heads) {
+                continue;
+            }
+            let clients = base::clients_obj(doc);
+            // Incremental when the old heads are in this document's history (a document
+            // replaced wholesale, e.g. by a first load, is parsed again in full).
+            let keys = old.filter(|old| {
+                !old.is_empty() && old.iter().all(|h| doc.get_change_by_hash(h).is_some())
+            });
+            let entries = view.by_doc.entry(doc_id).or_default();
+            match keys {
+                None => {
+                    entries.clear();
+                    for key in doc.keys(&clients) {
+                        if let Some((id, e)) = parse(doc, &clients, &key) {
+                            entries.insert(id, e);
+                        }
+                    }
+                }
+                Some(old) => {
+                    for key in touched_keys(doc, &clients, &old, &heads) {
+                        match parse(doc, &clients, &key) {
+                            Some((id, e)) => {
+                                entries.insert(id, e);
+                            }
+                            None => {
+                                if let Ok(id) = key.parse::<DocumentId>() {
+                                    entries.remove(&id);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            view.heads.insert(doc_id, heads);
+        }
+        read(&view)
+    }
+}
