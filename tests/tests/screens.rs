@@ -50,3 +50,41 @@ async fn every_screen_opens_passes_axe_and_is_photographed() {
         "seven screens at two sizes: {verdict}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_day_at_the_booth_offline_with_a_colleague_and_a_conflict() {
+    let web = workspace_root().join("web/dist");
+    assert!(
+        web.join("index.html").is_file(),
+        "web/dist is not built: run scripts/build-web.sh (scripts/test.sh does)"
+    );
+    let server = ServerProcess::start_in(temp_dir("field-day"), free_port(), Some(web)).unwrap();
+    server.add_rep("boris", "boris-password-1").unwrap();
+    let shots = workspace_root().join("docs/screenshots");
+    let verdict = run_script(
+        "field-day.mjs",
+        &[
+            ("FB_URL", server.url()),
+            ("FB_USER", "admin".into()),
+            ("FB_PASSWORD", server.admin_password.clone()),
+            ("FB_USER2", "boris".into()),
+            ("FB_PASSWORD2", "boris-password-1".into()),
+            ("FB_SHOTS", shots.display().to_string()),
+        ],
+    );
+    assert_eq!(verdict["leads"], 20, "{verdict}");
+    // And the server has all twenty.
+    let login = server.login("boris", "boris-password-1").unwrap();
+    let mut probe = NativeReplica::new(login, "probe");
+    probe
+        .sync(&server.ws_url(), Duration::from_secs(60))
+        .await
+        .unwrap();
+    let booth = probe
+        .base
+        .clients()
+        .into_iter()
+        .filter(|c| c.name.starts_with("Booth "))
+        .count();
+    assert_eq!(booth, 20);
+}

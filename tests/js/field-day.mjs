@@ -1,0 +1,164 @@
+// A rep's day at a booth, in headless Chromium against the real server:
+//  1. anna captures 20 leads with the network cut (reloaded offline, so the app runs from
+//     the service worker and IndexedDB), reloads again: all 20 are there;
+//  2. the network comes back: all synced (nothing pending), and her colleague boris, in a
+//     second browser context, sees all 20;
+//  3. both open the same lead's card, go offline, each changes its phone, come back: the
+//     card shows the conflict with both values, anna picks one, the conflict is gone for
+//     both.
+// Prints one JSON verdict line.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { allNames, waitListed } from "./list.mjs";
+
+const env = (k) => {
+  const v = process.env[k];
+  if (v === undefined) throw new Error(`${k} is not set`);
+  return v;
+};
+const note = (m) => process.stderr.write(`[field-day] ${m}\n`);
+const STATUS = '[data-testid="sync-status"]';
+const base = () => env("FB_URL").replace(/\/?$/, "/");
+
+async function open(user, password, profiles) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `fb-${user}-`));
+  profiles.push(dir);
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.FB_CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 390, height: 844 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(base() + "#/clients");
+  await page.fill("#username", user);
+  await page.fill("#password", password);
+  await page.click('[data-testid="login"]');
+  await page.waitForSelector(`${STATUS}[data-state="synced"]`, { timeout: 60_000 });
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15_000 });
+  return { context, page };
+}
+
+/** Cuts the network and reloads, so no socket opened before survives. */
+async function goOffline({ context, page }) {
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector(`${STATUS}[data-state="offline"]`, { timeout: 30_000 });
+}
+
+async function goOnline({ context, page }) {
+  await context.setOffline(false);
+  await page.waitForSelector(`${STATUS}[data-state="synced"][data-pending="0"]`, { timeout: 60_000 });
+}
+
+async function openCard(page, name) {
+  await page.evaluate(() => { location.hash = "#/clients"; });
+  await page.fill('[data-testid="client-search"]', name);
+  const row = page.locator('[data-testid="client-row"] [data-testid="client-name"]', { hasText: name }).first();
+  await row.click();
+  await page.waitForSelector('[data-testid="card-name"]', { timeout: 10_000 });
+}
+
+async function setPhone(page, phone) {
+  await page.click(".card-more > summary");
+  await page.fill("#card-main-phone", phone);
+  await page.click('[data-testid="card-edit-main"] button[type="submit"]');
+  await page.waitForFunction(
+    (p) => [...document.querySelectorAll('[data-testid="card-call"]')].some((a) => a.getAttribute("href") === `tel:${p}`),
+    phone.replace(/\s/g, ""),
+    { timeout: 10_000 },
+  );
+}
+
+async function main() {
+  const profiles = [];
+  const browsers = [];
+  try {
+    const anna = await open(env("FB_USER"), env("FB_PASSWORD"), profiles);
+    browsers.push(anna.context);
+    // 1. Twenty leads with no network.
+    await goOffline(anna);
+    await anna.page.evaluate(() => { location.hash = "#/capture"; });
+    await anna.page.waitForSelector('[data-testid="capture-company"]');
+    const tag = Math.random().toString(16).slice(2, 6);
+    const names = [];
+    const t0 = Date.now();
+    for (let i = 0; i < 20; i++) {
+      const company = `Booth ${tag} ${String(i).padStart(2, "0")}`;
+      await anna.page.fill('[data-testid="capture-company"]', company);
+      await anna.page.fill('[data-testid="capture-person"]', `Visitor ${i}`);
+      await anna.page.fill('[data-testid="capture-phone"]', `+420 601 ${String(100000 + i)}`);
+      await anna.page.click('[data-testid="capture-save"]');
+      await anna.page.waitForFunction(
+        () => document.querySelector('[data-testid="capture-company"]')?.value === "",
+        null, { timeout: 10_000 },
+      );
+      names.push(company);
+    }
+    const captureMs = (Date.now() - t0) / 20;
+    note(`20 leads offline, ${captureMs.toFixed(0)} ms each`);
+    await anna.page.reload();
+    await anna.page.waitForSelector(STATUS, { timeout: 30_000 });
+    await anna.page.evaluate(() => { location.hash = "#/clients"; });
+    await anna.page.waitForSelector('[data-testid="client-list"]');
+    for (const n of names) await waitListed(anna.page, n, 10_000);
+    const pending = Number(await anna.page.$eval(STATUS, (el) => el.dataset.pending));
+    if (!(pending > 0)) throw new Error(`expected the leads pending offline, saw ${pending}`);
+
+    // 2. Back online: synced, and the colleague sees them.
+    await goOnline(anna);
+    const boris = await open(env("FB_USER2"), env("FB_PASSWORD2"), profiles);
+    browsers.push(boris.context);
+    const seen = await allNames(boris.page);
+    const missing = names.filter((n) => !seen.includes(n));
+    if (missing.length) throw new Error(`boris does not see ${JSON.stringify(missing)}`);
+    note("boris sees all 20");
+
+    // 3. The same field changed on two devices offline: a conflict, shown and resolved.
+    const lead = names[0];
+    await openCard(anna.page, lead);
+    await openCard(boris.page, lead);
+    await goOffline(anna);
+    await goOffline(boris);
+    await openCard(anna.page, lead);
+    await openCard(boris.page, lead);
+    await setPhone(anna.page, "+420 777 000 111");
+    await setPhone(boris.page, "+420 777 000 222");
+    await goOnline(anna);
+    await goOnline(boris);
+    await anna.page.waitForTimeout(500);
+    await goOnline(anna).catch(() => {});
+    await openCard(anna.page, lead);
+    await anna.page.waitForSelector('[data-testid="card-conflicts"]', { timeout: 30_000 });
+    if (process.env.FB_SHOTS) await anna.page.screenshot({ path: path.join(process.env.FB_SHOTS, "conflict-phone.png") });
+    await anna.page.click('[data-testid="card-conflicts"]');
+    await anna.page.waitForSelector('[data-testid="conflict-resolve"]');
+    const values = await anna.page.$$eval('[data-testid="conflict-value"]', (els) => els.map((e) => e.textContent));
+    const both = ["+420777000111", "+420777000222"].every((p) => values.some((v) => v.includes(p)));
+    if (!both) throw new Error(`the resolver does not show both phones: ${JSON.stringify(values)}`);
+    if (process.env.FB_SHOTS) await anna.page.screenshot({ path: path.join(process.env.FB_SHOTS, "conflict-resolver-phone.png") });
+    // Pick the colleague's value.
+    const pick = anna.page.locator('[data-testid="conflict-value"]', { hasText: "+420777000222" }).locator('[data-testid="conflict-pick"]');
+    await pick.click();
+    await anna.page.waitForSelector('[data-testid="card-conflicts"]', { state: "detached", timeout: 15_000 });
+    await anna.page.waitForSelector(`${STATUS}[data-state="synced"][data-pending="0"]`, { timeout: 30_000 });
+    await openCard(boris.page, lead);
+    await boris.page.waitForFunction(
+      () => !document.querySelector('[data-testid="card-conflicts"]') &&
+        [...document.querySelectorAll('[data-testid="card-call"]')].some((a) => a.getAttribute("href") === "tel:+420777000222"),
+      null, { timeout: 30_000 },
+    );
+    process.stdout.write(JSON.stringify({ ok: true, leads: names.length, capture_ms: captureMs, conflict_values: values.length }) + "\n");
+  } finally {
+    for (const c of browsers) await c.close().catch(() => {});
+    for (const d of profiles) fs.rmSync(d, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  process.stdout.write(JSON.stringify({ ok: false, error: String(e?.stack ?? e) }) + "\n");
+  process.exit(1);
+});
