@@ -95,6 +95,9 @@ pub struct ClientBase {
     pub(crate) docs: BTreeMap<DocumentId, Automerge>,
     /// The index documents parsed into plain structs (see [`crate::view`]).
     pub(crate) view: std::cell::RefCell<crate::view::IndexView>,
+    /// Each client document's interactions as counting needs them, with the heads they
+    /// were read at (see [`ClientBase::activity`]).
+    pub(crate) activity_cache: std::cell::RefCell<crate::report::ActivityCache>,
 }
 
 /// The index document every replica starts from. Its one change is made by a fixed actor
@@ -124,6 +127,7 @@ impl ClientBase {
             books: BTreeMap::new(),
             docs,
             view: Default::default(),
+            activity_cache: Default::default(),
         }
     }
 

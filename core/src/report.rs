@@ -193,11 +193,15 @@ pub struct Ageing {
     pub days_90_plus: Totals,
 }
 
-struct Activity {
+#[derive(Debug, Clone)]
+pub(crate) struct Activity {
     kind: InteractionKind,
     at: Millis,
     who: String,
 }
+
+/// Per client document: the heads its interactions were read at, and what was read.
+pub(crate) type ActivityCache = BTreeMap<DocumentId, (Vec<automerge::ChangeHash>, Vec<Activity>)>;
 
 /// Reads the few fields counting needs from every interaction of a document.
 fn activities<R: ReadDoc>(doc: &R) -> Vec<Activity> {
@@ -245,8 +249,19 @@ impl ClientBase {
         utc_offset_minutes: i32,
     ) -> ActivityCounts {
         let mut counts = ActivityCounts::default();
-        for (_, doc) in self.client_docs() {
-            for a in activities(doc) {
+        // A document is read again only when its heads moved since the last count.
+        let mut cache = self.activity_cache.borrow_mut();
+        cache.retain(|id, _| self.docs.contains_key(id));
+        for (id, doc) in &self.docs {
+            if self.is_index(*id) {
+                continue;
+            }
+            let heads = doc.get_heads();
+            let fresh = cache.get(id).is_some_and(|(h, _)| *h == heads);
+            if !fresh {
+                cache.insert(*id, (heads, activities(doc)));
+            }
+            for a in &cache[id].1 {
                 let day = local_date(a.at, utc_offset_minutes);
                 if a.who == rep && day >= first && day <= last {
                     counts.count(a.kind);

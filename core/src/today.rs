@@ -135,7 +135,11 @@ pub(crate) struct Entry {
     holidays: Vec<(String, String, String, u8, u8)>,
 }
 
-pub(crate) fn read_entry<R: ReadDoc>(index: &R, entry: &ObjId, client: DocumentId) -> Option<Entry> {
+pub(crate) fn read_entry<R: ReadDoc>(
+    index: &R,
+    entry: &ObjId,
+    client: DocumentId,
+) -> Option<Entry> {
     if index
         .get(entry, "archived")
         .ok()

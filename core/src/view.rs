@@ -13,8 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use automerge::{Automerge, ChangeHash, ObjType, Prop, ReadDoc, Value, patches::PatchAction};
 
 use crate::{
-    ClientBase, ClientSummary, DocumentId, Receivable, base, contact::ContactSummary, report,
-    today,
+    ClientBase, ClientSummary, DocumentId, Receivable, base, contact::ContactSummary, report, today,
 };
 
 /// One client entry, parsed.
@@ -61,7 +60,11 @@ impl IndexView {
     }
 }
 
-fn parse(doc: &Automerge, clients: &automerge::ObjId, key: &str) -> Option<(DocumentId, CachedEntry)> {
+fn parse(
+    doc: &Automerge,
+    clients: &automerge::ObjId,
+    key: &str,
+) -> Option<(DocumentId, CachedEntry)> {
     let id: DocumentId = key.parse().ok()?;
     let entry = match doc.get(clients, key).ok()?? {
         (Value::Object(ObjType::Map), obj) => obj,

@@ -485,7 +485,11 @@ fn run(steps: Vec<(usize, Op)>, early_merges: Vec<(usize, usize)>, order: Vec<us
         assert_eq!(fresh.contact_summaries(), base.contact_summaries());
         assert_eq!(fresh.receivables(None), base.receivables(None));
         let day = Date::new(2028, 2, 27).unwrap();
-        assert_eq!(fresh.today("rep", day), base.today("rep", day), "incremental Today");
+        assert_eq!(
+            fresh.today("rep", day),
+            base.today("rep", day),
+            "incremental Today"
+        );
     }
 
     // All identical.
