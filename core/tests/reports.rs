@@ -129,6 +129,13 @@ fn daily_activity_counts_calls_and_offers_against_the_targets() {
             .target,
         25
     );
+    // A call logged after a count is counted the next time (the per-document cache
+    // follows the document's heads).
+    log(&mut b, 1, 40, InteractionKind::Call, "anna", NOV_10_9H);
+    assert_eq!(
+        b.daily_activity("anna", date("2026-11-10"), 60).calls.done,
+        13
+    );
 }
 
 #[test]
