@@ -200,8 +200,40 @@ pub(crate) struct Activity {
     who: String,
 }
 
-/// Per client document: the heads its interactions were read at, and what was read.
-pub(crate) type ActivityCache = BTreeMap<DocumentId, (Vec<automerge::ChangeHash>, Vec<Activity>)>;
+/// What the reports read from one client document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocFacts {
+    /// A client's document (not a team document).
+    client: bool,
+    owner: String,
+    created: Millis,
+    activities: Vec<Activity>,
+    contracts_signed: Vec<Option<Date>>,
+    deals: Vec<(DealStage, Option<Date>)>,
+}
+
+/// Per client document: the heads its facts were read at, and the facts.
+pub(crate) type ActivityCache = BTreeMap<DocumentId, (Vec<automerge::ChangeHash>, DocFacts)>;
+
+fn facts<R: ReadDoc>(doc: &R) -> DocFacts {
+    if entries::text(doc, &ROOT, "kind") != "client" {
+        return DocFacts::default();
+    }
+    DocFacts {
+        client: true,
+        owner: owner_of(doc),
+        created: entries::int(doc, &ROOT, "created"),
+        activities: activities(doc),
+        contracts_signed: crate::record::read_all::<_, Contract>(doc, &ROOT, Contract::COLLECTION)
+            .into_iter()
+            .map(|(_, _, c)| c.signed)
+            .collect(),
+        deals: crate::record::read_all::<_, Deal>(doc, &ROOT, Deal::COLLECTION)
+            .into_iter()
+            .map(|(_, _, d)| (d.stage, d.closed_on))
+            .collect(),
+    }
+}
 
 /// Reads the few fields counting needs from every interaction of a document.
 fn activities<R: ReadDoc>(doc: &R) -> Vec<Activity> {
@@ -222,6 +254,27 @@ fn owner_of<R: ReadDoc>(doc: &R) -> String {
 }
 
 impl ClientBase {
+    /// Runs `read` over the facts of every client document, re-reading a document only
+    /// when its heads moved since it was last read.
+    fn with_facts<T>(&self, read: impl FnOnce(&mut dyn Iterator<Item = &DocFacts>) -> T) -> T {
+        let mut cache = self.activity_cache.borrow_mut();
+        cache.retain(|id, _| self.docs.contains_key(id));
+        for (id, doc) in &self.docs {
+            if self.is_index(*id) {
+                continue;
+            }
+            let heads = doc.get_heads();
+            if cache.get(id).is_none_or(|(h, _)| *h != heads) {
+                cache.insert(*id, (heads, facts(doc)));
+            }
+        }
+        let mut it = cache
+            .iter()
+            .filter(|(id, _)| !self.is_index(**id))
+            .map(|(_, (_, f))| f);
+        read(&mut it)
+    }
+
     fn client_docs(&self) -> impl Iterator<Item = (DocumentId, &automerge::Automerge)> {
         self.docs
             .iter()
@@ -249,25 +302,16 @@ impl ClientBase {
         utc_offset_minutes: i32,
     ) -> ActivityCounts {
         let mut counts = ActivityCounts::default();
-        // A document is read again only when its heads moved since the last count.
-        let mut cache = self.activity_cache.borrow_mut();
-        cache.retain(|id, _| self.docs.contains_key(id));
-        for (id, doc) in &self.docs {
-            if self.is_index(*id) {
-                continue;
-            }
-            let heads = doc.get_heads();
-            let fresh = cache.get(id).is_some_and(|(h, _)| *h == heads);
-            if !fresh {
-                cache.insert(*id, (heads, activities(doc)));
-            }
-            for a in &cache[id].1 {
-                let day = local_date(a.at, utc_offset_minutes);
-                if a.who == rep && day >= first && day <= last {
-                    counts.count(a.kind);
+        self.with_facts(|all| {
+            for f in all {
+                for a in &f.activities {
+                    let day = local_date(a.at, utc_offset_minutes);
+                    if a.who == rep && day >= first && day <= last {
+                        counts.count(a.kind);
+                    }
                 }
             }
-        }
+        });
         counts
     }
 
@@ -409,26 +453,20 @@ impl ClientBase {
         let in_month = |d: Option<Date>| d.is_some_and(|d| d >= first && d <= last);
         let targets = self.targets(rep);
         let activity = self.activity(rep, first, last, utc_offset_minutes);
-        let mut new_clients = 0;
-        let mut contracts = 0;
-        let mut deals_won = 0;
-        for (_, doc) in self.client_docs() {
-            if owner_of(doc) != rep {
-                continue;
+        let (mut new_clients, mut contracts, mut deals_won) = (0, 0, 0);
+        self.with_facts(|all| {
+            for f in all.filter(|f| f.client && f.owner == rep) {
+                if f.created != 0 && in_month(Some(local_date(f.created, utc_offset_minutes))) {
+                    new_clients += 1;
+                }
+                contracts += f.contracts_signed.iter().filter(|d| in_month(**d)).count() as u32;
+                deals_won += f
+                    .deals
+                    .iter()
+                    .filter(|(stage, closed)| *stage == DealStage::Won && in_month(*closed))
+                    .count() as u32;
             }
-            let created = entries::int(doc, &ROOT, "created");
-            if created != 0 && in_month(Some(local_date(created, utc_offset_minutes))) {
-                new_clients += 1;
-            }
-            contracts += crate::record::read_all::<_, Contract>(doc, &ROOT, Contract::COLLECTION)
-                .iter()
-                .filter(|(_, _, c)| in_month(c.signed))
-                .count() as u32;
-            deals_won += crate::record::read_all::<_, Deal>(doc, &ROOT, Deal::COLLECTION)
-                .iter()
-                .filter(|(_, _, d)| d.stage == DealStage::Won && in_month(d.closed_on))
-                .count() as u32;
-        }
+        });
         let mut turnover = Totals::default();
         let mut collected = Totals::default();
         let mut overdue = Totals::default();
