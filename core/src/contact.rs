@@ -252,23 +252,6 @@ pub struct ContactPatch {
     pub language: Option<String>,
 }
 
-/// A free-text field of a contact (position, role): trimmed, runs of white space
-/// folded, at most [`validate::MAX_NAME_CHARS`] characters, no control characters; may
-/// be empty.
-fn optional_text(field: Field, value: &str) -> Result<String, Error> {
-    if value.trim().is_empty() {
-        return Ok(String::new());
-    }
-    validate::name(value).map_err(|e| match e {
-        Error::Invalid { value, reason, .. } => Error::Invalid {
-            field,
-            value,
-            reason,
-        },
-        other => other,
-    })
-}
-
 fn birthday(value: &str) -> Result<String, Error> {
     if value.trim().is_empty() {
         Ok(String::new())
@@ -304,8 +287,11 @@ impl ContactDraft {
     pub fn validate(&self) -> Result<ContactPatch, Error> {
         Ok(ContactPatch {
             name: Some(validate::name(&self.name)?),
-            position: Some(optional_text(Field::Position, &self.position)?),
-            role: Some(optional_text(Field::Role, &self.role)?),
+            position: Some(crate::card::optional_short(
+                Field::Position,
+                &self.position,
+            )?),
+            role: Some(crate::card::optional_short(Field::Role, &self.role)?),
             add_phones: list(&self.phones, validate::phone)?,
             remove_phones: Vec::new(),
             add_emails: list(&self.emails, validate::email)?,
@@ -325,12 +311,12 @@ impl ContactPatch {
             position: self
                 .position
                 .as_deref()
-                .map(|v| optional_text(Field::Position, v))
+                .map(|v| crate::card::optional_short(Field::Position, v))
                 .transpose()?,
             role: self
                 .role
                 .as_deref()
-                .map(|v| optional_text(Field::Role, v))
+                .map(|v| crate::card::optional_short(Field::Role, v))
                 .transpose()?,
             add_phones: list(&self.add_phones, validate::phone)?,
             remove_phones: list(&self.remove_phones, validate::phone)?,

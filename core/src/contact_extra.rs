@@ -92,16 +92,7 @@ impl ClientBase {
         value: &str,
         author: &Author,
     ) -> Result<Edit, Error> {
-        let h = handle(kind, value)?;
-        let obj = self.contact_obj(client, contact)?;
-        let member = format!("{}:{h}", kind.key());
-        self.write_client_doc(client, author, |tx| {
-            entries::set_add(tx, &obj, MESSENGERS, &member)
-        })?;
-        Ok(Edit {
-            client,
-            touched: vec![client],
-        })
+        self.change_messenger(client, contact, kind, value, true, author)
     }
 
     /// Removes a messenger handle.
@@ -113,11 +104,27 @@ impl ClientBase {
         value: &str,
         author: &Author,
     ) -> Result<Edit, Error> {
+        self.change_messenger(client, contact, kind, value, false, author)
+    }
+
+    fn change_messenger(
+        &mut self,
+        client: DocumentId,
+        contact: &str,
+        kind: Messenger,
+        value: &str,
+        add: bool,
+        author: &Author,
+    ) -> Result<Edit, Error> {
         let h = handle(kind, value)?;
         let obj = self.contact_obj(client, contact)?;
         let member = format!("{}:{h}", kind.key());
         self.write_client_doc(client, author, |tx| {
-            entries::set_remove(tx, &obj, MESSENGERS, &member)
+            if add {
+                entries::set_add(tx, &obj, MESSENGERS, &member)
+            } else {
+                entries::set_remove(tx, &obj, MESSENGERS, &member)
+            }
         })?;
         Ok(Edit {
             client,
