@@ -38,6 +38,9 @@ const SYNC_PUBLISH_MS: f64 = 250.0;
 pub struct Snapshot {
     /// The signed-in rep.
     pub rep: String,
+    /// The rep's role as the server said at login or on `/api/me` (`rep`,
+    /// `key_account_manager`, `head`; empty from an older server).
+    pub role: String,
     /// Clients that are not archived, by name.
     pub clients: Rc<Vec<ClientSummary>>,
     /// The status bar's state.
@@ -525,6 +528,7 @@ impl Engine {
         self.last_publish.set(browser::now_ms());
         self.publish.emit(Snapshot {
             rep: self.session.rep.clone(),
+            role: self.session.role.clone(),
             clients: Rc::new(self.base.clients()),
             state: SyncState::of(self.link, &status),
             pending: status.pending_changes,

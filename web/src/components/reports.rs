@@ -66,12 +66,22 @@ pub fn ReportsScreen(props: &ScreenProps) -> Html {
     let offset = browser::utc_offset_minutes();
     let data = use_query(
         &props.engine,
-        (snap.version, year, mon, offset, snap.rep.clone()),
-        |(_, year, month, offset, rep), base| {
+        (
+            snap.version,
+            year,
+            mon,
+            offset,
+            snap.rep.clone(),
+            snap.role.clone(),
+        ),
+        |(_, year, month, offset, rep, role), base| {
             let (year, month, offset) = (*year, *month, *offset);
-            let head = base
-                .team_entity::<Manager>(rep)
-                .is_some_and(|m| m.role == Role::Head);
+            // The server's word (the session's role) decides; the plan document's
+            // manager record is the fallback for sessions from older servers.
+            let head = role == "head"
+                || base
+                    .team_entity::<Manager>(rep)
+                    .is_some_and(|m| m.role == Role::Head);
             let monthly = base.monthly_report(rep, year, month, offset);
             // A rep's own row is his monthly report: only the head pays for the team's.
             let (reports, team_total) = if head {
