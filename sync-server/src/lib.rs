@@ -5,6 +5,7 @@
 //! exist, starts samod and serves [`routes::router`] until a shutdown signal, then flushes.
 
 pub mod accounts;
+mod allocator;
 pub mod durability;
 pub mod error;
 pub mod limiter;
