@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod admin;
+mod allocator;
 pub mod chunk_store;
 pub mod cluster;
 pub mod config_file;

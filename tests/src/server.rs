@@ -20,10 +20,14 @@ pub fn workspace_root() -> PathBuf {
 }
 
 /// The server binary, built once per test process (`cargo build` is a no-op when it is
-/// up to date).
+/// up to date); `FIELDBASE_SERVER_BIN` names another one instead (benchmarks comparing
+/// two builds in one run).
 pub fn server_binary() -> PathBuf {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
+        if let Some(bin) = std::env::var_os("FIELDBASE_SERVER_BIN") {
+            return PathBuf::from(bin);
+        }
         let profile = if cfg!(debug_assertions) {
             "debug"
         } else {
