@@ -73,6 +73,13 @@ if [ "$(cat tests/js/node_modules/.fieldbase-lock 2>/dev/null)" != "$lock_sum" ]
   fi
 fi
 
+# --- 3b. make, which the server's allocator (tikv-jemalloc-sys) builds jemalloc with --
+if ! command -v make >/dev/null; then
+  log "installing make (jemalloc is built with it)"
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq make >&2
+fi
+
 # --- 4. cargo-fuzz, for the bounded fuzzing run of the tests ------------------------
 if [ "$what" = test ] && ! command -v cargo-fuzz >/dev/null; then
   log "installing cargo-fuzz"
