@@ -523,12 +523,8 @@ impl ClientBase {
                 .map(|(_, e)| e.summary.clone())
                 .collect()
         });
-        out.sort_by(|a, b| {
-            a.name
-                .to_lowercase()
-                .cmp(&b.name.to_lowercase())
-                .then(a.id.cmp(&b.id))
-        });
+        // Lower-case each name once, not on every comparison (10,000 clients per list).
+        out.sort_by_cached_key(|s| (s.name.to_lowercase(), s.id));
         out
     }
 
