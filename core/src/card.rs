@@ -15,6 +15,7 @@
 
 use automerge::{ObjId, ObjType, ROOT, ReadDoc, Value, transaction::Transactable};
 
+use crate::error::{invalid, rename};
 use crate::{
     Author, ClientBase, Currency, Date, DocumentId, Edit, Error, Field, Money, entries,
     error::Problem,
@@ -272,27 +273,12 @@ pub struct CardCollections {
     pub needs: Vec<(String, Need)>,
 }
 
-fn invalid(field: Field, value: &str, reason: Problem) -> Error {
-    Error::Invalid {
-        field,
-        value: value.to_owned(),
-        reason,
-    }
-}
-
 /// A short optional text: trimmed, folded spaces, at most 200 characters, or empty.
 pub(crate) fn optional_short(field: Field, value: &str) -> Result<String, Error> {
     if value.trim().is_empty() {
         return Ok(String::new());
     }
-    validate::name(value).map_err(|e| match e {
-        Error::Invalid { value, reason, .. } => Error::Invalid {
-            field,
-            value,
-            reason,
-        },
-        other => other,
-    })
+    validate::name(value).map_err(|e| rename(e, field))
 }
 
 /// A tag: trimmed, lower-cased, 1–50 characters, no `:` or control characters.

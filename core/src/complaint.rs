@@ -3,9 +3,9 @@
 
 use crate::{
     Date, Error, Field,
-    deal::{invalid, rename},
     entity::Entity,
     error::Problem,
+    error::{invalid, rename},
     validate,
 };
 

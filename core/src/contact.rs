@@ -13,20 +13,13 @@ use std::{collections::BTreeMap, fmt, str::FromStr};
 
 use automerge::{Automerge, ObjId, ObjType, ROOT, ReadDoc, transaction::Transactable};
 
+use crate::error::invalid;
 use crate::{Author, ClientBase, DocumentId, Edit, Error, Field, error::Problem, validate};
 
 /// The key under which a client document keeps its contacts.
 pub(crate) const CONTACTS: &str = "contacts";
 /// The prefix of the contact keys in an index entry.
 const CONTACT_PREFIX: &str = "contact:";
-
-fn invalid(field: Field, value: &str, reason: Problem) -> Error {
-    Error::Invalid {
-        field,
-        value: value.to_owned(),
-        reason,
-    }
-}
 
 /// How a contact prefers to be reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -8,6 +8,7 @@
 
 use automerge::{ObjId, ObjType, ReadDoc, Value, transaction::Transactable};
 
+use crate::error::{invalid, rename};
 use crate::{
     Author, Birthday, ClientBase, DocumentId, Edit, Error, Field, contact::find_contact, entries,
     error::Problem, validate,
@@ -44,14 +45,6 @@ pub struct ContactExtras {
     pub holidays: Vec<(Birthday, String)>,
     /// Notes.
     pub notes: String,
-}
-
-fn invalid(field: Field, value: &str, reason: Problem) -> Error {
-    Error::Invalid {
-        field,
-        value: value.to_owned(),
-        reason,
-    }
 }
 
 /// A handle: a phone (normalised to E.164) for phone-based messengers, else 1–100
@@ -146,7 +139,7 @@ impl ClientBase {
         if d.year.is_some() {
             return Err(invalid(Field::Birthday, day, Problem::BadDate));
         }
-        let name = validate::name(name).map_err(|e| crate::deal::rename(e, Field::Holiday))?;
+        let name = validate::name(name).map_err(|e| rename(e, Field::Holiday))?;
         let obj = self.contact_obj(client, contact)?;
         let key = d.to_string();
         self.write_client_doc(client, author, |tx| {

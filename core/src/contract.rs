@@ -4,9 +4,9 @@
 use crate::{
     Date, Error, Field,
     card::{MAX_DISCOUNT_BP, MAX_PAYMENT_DAYS, optional_short},
-    deal::{invalid, rename},
     entity::Entity,
     error::Problem,
+    error::{invalid, rename},
     validate,
 };
 

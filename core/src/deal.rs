@@ -2,8 +2,13 @@
 //! <line id>: Line } } }` in the client's document.
 
 use crate::{
-    Date, Error, Field, Money, card::optional_short, entity::Entity, entity::Item, error::Problem,
-    order::Line, validate,
+    Date, Error, Field, Money,
+    card::optional_short,
+    entity::Entity,
+    entity::Item,
+    error::{Problem, invalid, rename},
+    order::Line,
+    validate,
 };
 
 keyed_enum! {
@@ -104,25 +109,5 @@ impl Item<Deal> for Line {
 
     fn validated(&self) -> Result<Self, Error> {
         self.checked()
-    }
-}
-
-pub(crate) fn invalid(field: Field, value: &str, reason: Problem) -> Error {
-    Error::Invalid {
-        field,
-        value: value.to_owned(),
-        reason,
-    }
-}
-
-/// The same error about another field.
-pub(crate) fn rename(e: Error, field: Field) -> Error {
-    match e {
-        Error::Invalid { value, reason, .. } => Error::Invalid {
-            field,
-            value,
-            reason,
-        },
-        other => other,
     }
 }

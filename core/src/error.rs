@@ -457,3 +457,24 @@ pub enum Error {
     #[error("automerge: {0}")]
     Automerge(#[from] automerge::AutomergeError),
 }
+
+/// The error for a bad value of `field`.
+pub(crate) fn invalid(field: Field, value: &str, reason: Problem) -> Error {
+    Error::Invalid {
+        field,
+        value: value.to_owned(),
+        reason,
+    }
+}
+
+/// The same validation error, about another field (a name check reused for a title).
+pub(crate) fn rename(e: Error, field: Field) -> Error {
+    match e {
+        Error::Invalid { value, reason, .. } => Error::Invalid {
+            field,
+            value,
+            reason,
+        },
+        other => other,
+    }
+}

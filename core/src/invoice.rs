@@ -10,9 +10,9 @@ use automerge::ScalarValue;
 
 use crate::{
     Date, Error, Field, Money,
-    deal::{invalid, rename},
     entity::{Entity, Item},
     error::Problem,
+    error::{invalid, rename},
     record::Scalar,
     validate,
 };

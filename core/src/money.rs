@@ -6,15 +6,8 @@
 
 use std::{fmt, str::FromStr};
 
+use crate::error::invalid;
 use crate::{Error, Field, error::Problem};
-
-fn invalid(field: Field, value: &str, reason: Problem) -> Error {
-    Error::Invalid {
-        field,
-        value: value.to_owned(),
-        reason,
-    }
-}
 
 /// An ISO 4217 currency code: three upper-case ASCII letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -6,9 +6,9 @@
 use crate::{
     Date, Error, Field, Money,
     card::{MAX_DISCOUNT_BP, optional_short},
-    deal::{invalid, rename},
     entity::{Entity, Item},
     error::Problem,
+    error::{invalid, rename},
     validate,
 };
 

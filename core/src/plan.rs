@@ -3,8 +3,8 @@
 //! it.
 
 use crate::{
-    Error, Field, Money, base::TeamDoc, card::optional_short, deal::invalid, entity::TeamEntity,
-    error::Problem,
+    Error, Field, Money, base::TeamDoc, card::optional_short, entity::TeamEntity, error::Problem,
+    error::invalid,
 };
 
 keyed_enum! {

@@ -11,10 +11,10 @@ use crate::{
     Author, ClientBase, Date, DocumentId, Error, Field, Money,
     base::TeamDoc,
     card::optional_short,
-    deal::{invalid, rename},
     entity::TeamEntity,
     entries,
     error::Problem,
+    error::{invalid, rename},
     record::{Record, Scalar},
     validate,
 };

@@ -1,6 +1,7 @@
 //! Checks and normalises what a person typed. Every function returns the value to store,
 //! or an [`Error::Invalid`] naming the field and the value; it never writes anything.
 
+use crate::error::{invalid, rename};
 use crate::{Error, Field, error::Problem};
 
 /// The longest name we accept, in characters.
@@ -45,22 +46,7 @@ pub fn time_zone(value: &str) -> Result<String, Error> {
 /// A rep's login name (who made an interaction, who is assigned a task): like a name,
 /// but reported as [`Field::Rep`].
 pub fn rep(value: &str) -> Result<String, Error> {
-    name(value).map_err(|e| match e {
-        Error::Invalid { value, reason, .. } => Error::Invalid {
-            field: Field::Rep,
-            value,
-            reason,
-        },
-        other => other,
-    })
-}
-
-fn invalid(field: Field, value: &str, reason: Problem) -> Error {
-    Error::Invalid {
-        field,
-        value: value.to_owned(),
-        reason,
-    }
+    name(value).map_err(|e| rename(e, Field::Rep))
 }
 
 /// A client's name: trimmed, inner runs of white space folded, not empty, at most
