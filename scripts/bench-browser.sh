@@ -16,4 +16,4 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/web/webdriver.json"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='--cfg getrandom_backend="wasm_js"'
 # shellcheck disable=SC2086
 cargo test -p fieldbase-web --release --test browser_bench --target wasm32-unknown-unknown \
-  --target-dir target/wasm ${WASM_CARGO_FLAGS:-} -- --nocapture 2>&1 | grep -E "BENCH|test result|panicked|error" 
+  --target-dir target/wasm ${WASM_CARGO_FLAGS:-} -- --nocapture 2>&1 | tee target/bench-browser.log | grep -E "BENCH|test result|panicked|error"

@@ -92,7 +92,7 @@ pub struct ClientBase {
     team_docs: Option<(DocumentId, DocumentId)>,
     /// Books: the index documents of restricted clients, by owner.
     books: BTreeMap<String, DocumentId>,
-    pub(crate) docs: BTreeMap<DocumentId, Automerge>,
+    pub(crate) docs: crate::docs::Docs,
     /// The index documents parsed into plain structs (see [`crate::view`]).
     pub(crate) view: std::cell::RefCell<crate::view::IndexView>,
     /// Each client document's interactions as counting needs them, with the heads they
@@ -115,7 +115,7 @@ impl ClientBase {
     /// An empty base whose index is `index_id`; local changes are made as `actor`
     /// (16 random bytes the caller drew, new for every running replica).
     pub fn new(index_id: DocumentId, actor: ActorId) -> Self {
-        let mut docs = BTreeMap::new();
+        let mut docs = crate::docs::Docs::new(actor.clone());
         let genesis = genesis_index();
         let genesis_heads = genesis.get_heads();
         docs.insert(index_id, genesis.with_actor(actor.clone()));
@@ -141,8 +141,7 @@ impl ClientBase {
         let actor = self.actor.clone();
         let doc = self
             .docs
-            .entry(id)
-            .or_insert_with(|| Automerge::new().with_actor(actor));
+            .get_or_insert_with(id, || Automerge::new().with_actor(actor));
         if doc.get(ROOT, CLIENTS).ok().flatten().is_none() {
             let changes = genesis.get_changes(&[]);
             doc.apply_changes(changes)
@@ -403,8 +402,7 @@ impl ClientBase {
         let actor = self.actor.clone();
         let doc = self
             .docs
-            .entry(id)
-            .or_insert_with(|| Automerge::new().with_actor(actor));
+            .get_or_insert_with(id, || Automerge::new().with_actor(actor));
         doc.transact_with::<_, _, Error, _>(
             |_| author.commit(),
             |tx| {
@@ -587,8 +585,7 @@ impl ClientBase {
     pub fn doc_or_empty(&mut self, id: DocumentId) -> &mut Automerge {
         let actor = self.actor.clone();
         self.docs
-            .entry(id)
-            .or_insert_with(|| Automerge::new().with_actor(actor))
+            .get_or_insert_with(id, || Automerge::new().with_actor(actor))
     }
 
     /// Loads a document from its saved bytes (a snapshot followed by incremental chunks,
@@ -612,6 +609,48 @@ impl ClientBase {
         }
         self.doc_or_empty(id).load_incremental(bytes)?;
         Ok(())
+    }
+
+    /// Holds a document's stored bytes (as [`ClientBase::load_doc`] takes them) without
+    /// loading them: the document is loaded the first time anything reads it. This is how
+    /// a device opens a large base quickly: the index documents are loaded, the client
+    /// documents stashed. A document already held is loaded and merged at once.
+    pub fn stash_doc(&mut self, id: DocumentId, bytes: Vec<u8>) -> Result<(), Error> {
+        if self.docs.stash(id, bytes.clone()) {
+            return Ok(());
+        }
+        self.load_doc(id, &bytes)
+    }
+
+    /// Whether `id` is held and loaded (not still stashed).
+    pub fn is_loaded(&self, id: DocumentId) -> bool {
+        self.docs.is_loaded(&id)
+    }
+
+    /// How many held documents are still stashed.
+    pub fn stashed_count(&self) -> usize {
+        self.docs.stashed()
+    }
+
+    /// Loads up to `max` stashed documents (a background warm-up, a slice at a time);
+    /// returns how many are still stashed.
+    pub fn load_stashed(&self, max: usize) -> usize {
+        for id in self.docs.stashed_ids(max) {
+            self.docs.get(&id);
+        }
+        self.docs.stashed()
+    }
+
+    /// Stashed documents loaded since the last call, each with the heads it was stored
+    /// with: what is on the device for it, for whoever writes its next chunk.
+    pub fn take_loaded(&self) -> Vec<(DocumentId, Vec<ChangeHash>)> {
+        self.docs.take_materialized()
+    }
+
+    /// Stashed documents whose stored bytes did not load since the last call, with the
+    /// reason. Each is held empty, so a sync client fetches it whole again.
+    pub fn take_damaged(&self) -> Vec<(DocumentId, String)> {
+        self.docs.take_damaged()
     }
 
     /// Merges every document of `other` into this base (documents only `other` holds are

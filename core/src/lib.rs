@@ -32,6 +32,7 @@ pub mod contact_extra;
 pub mod contract;
 pub mod date;
 pub mod deal;
+mod docs;
 pub mod entity;
 mod entries;
 pub mod error;

@@ -116,29 +116,68 @@ pub fn generate_with_progress(
     spec: &SampleSpec,
     mut progress: impl FnMut(usize, usize),
 ) -> ClientBase {
-    let mut g = Generator::new(spec);
-    g.team();
-    let n = spec.clients;
-    let interactions = g.rng.allocate(spec.interactions, n);
-    let orders = g.rng.allocate(spec.orders, n);
-    let invoices = g.rng.allocate(spec.invoices, n);
-    let deals = g.rng.allocate(spec.deals(), n);
-    let tasks = g.rng.allocate(spec.standalone_tasks(), n);
-    let contracts = g.rng.allocate(spec.contracts(), n);
-    progress(0, n);
-    for i in 0..n {
-        let counts = Counts {
-            interactions: interactions[i],
-            orders: orders[i],
-            invoices: invoices[i],
-            deals: deals[i],
-            tasks: tasks[i],
-            contracts: contracts[i],
-        };
-        g.client(i, &counts);
-        progress(i + 1, n);
+    let mut generation = Generation::new(spec);
+    progress(0, spec.clients);
+    while generation.next_client() {
+        progress(generation.done(), spec.clients);
     }
-    g.base
+    generation.finish()
+}
+
+/// A generation under way, one client at a time: for a caller that must hand control
+/// back between clients (a browser's main thread). The same spec gives the same base
+/// as [`generate`].
+pub struct Generation<'s> {
+    g: Generator<'s>,
+    counts: Vec<Counts>,
+    done: usize,
+}
+
+impl<'s> Generation<'s> {
+    /// Starts generating `spec`: the team documents are made now.
+    pub fn new(spec: &'s SampleSpec) -> Generation<'s> {
+        let mut g = Generator::new(spec);
+        g.team();
+        let n = spec.clients;
+        let interactions = g.rng.allocate(spec.interactions, n);
+        let orders = g.rng.allocate(spec.orders, n);
+        let invoices = g.rng.allocate(spec.invoices, n);
+        let deals = g.rng.allocate(spec.deals(), n);
+        let tasks = g.rng.allocate(spec.standalone_tasks(), n);
+        let contracts = g.rng.allocate(spec.contracts(), n);
+        let counts = (0..n)
+            .map(|i| Counts {
+                interactions: interactions[i],
+                orders: orders[i],
+                invoices: invoices[i],
+                deals: deals[i],
+                tasks: tasks[i],
+                contracts: contracts[i],
+            })
+            .collect();
+        Generation { g, counts, done: 0 }
+    }
+
+    /// Generates the next client; false once every client is made.
+    pub fn next_client(&mut self) -> bool {
+        let Some(counts) = self.counts.get(self.done) else {
+            return false;
+        };
+        let counts = *counts;
+        self.g.client(self.done, &counts);
+        self.done += 1;
+        true
+    }
+
+    /// How many clients are made.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// The generated base.
+    pub fn finish(self) -> ClientBase {
+        self.g.base
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1037,6 +1076,7 @@ const EVENTS: [(&str, &str, EventKind, &str, i64, i64); 7] = [
 // ---------------------------------------------------------------------------------------
 // The generator.
 
+#[derive(Debug, Clone, Copy)]
 struct Counts {
     interactions: usize,
     orders: usize,

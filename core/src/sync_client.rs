@@ -37,8 +37,14 @@ pub enum SyncEvent {
 pub struct SyncStatus {
     /// The handshake has completed on the current connection.
     pub connected: bool,
-    /// Local changes the server has not acknowledged yet.
+    /// Local changes the server has not acknowledged yet (those of refused documents
+    /// not among them).
     pub pending_changes: usize,
+    /// Local changes of documents the server answered `doc-unavailable` for on this
+    /// connection: it will not take them (the rep may no longer read the client, a
+    /// hand-over ended). They stay on the device; the status bar says so instead of
+    /// showing them as pending forever.
+    pub refused_changes: usize,
     /// Documents whose exchange with the server is still under way.
     pub docs_in_flight: usize,
 }
@@ -98,10 +104,13 @@ impl SyncClient {
     }
 
     /// Restores what the server had acknowledged of a document (read back from local
-    /// storage at start).
+    /// storage at start). A stashed document is not loaded for it (see
+    /// [`SyncClient::touched`]).
     pub fn restore_acked(&mut self, base: &ClientBase, id: DocumentId, heads: Vec<ChangeHash>) {
         self.acked.insert(id, heads);
-        self.recount(base, id);
+        if base.is_loaded(id) {
+            self.recount(base, id);
+        }
     }
 
     /// The heads of `id` the server is known to have.
@@ -132,8 +141,15 @@ impl SyncClient {
     /// These documents may have changed locally (an edit, or changes loaded from local
     /// storage): count what is unsent and send it. Documents whose heads did not move
     /// are left as they are, so calling this too often costs nothing.
+    ///
+    /// A document still stashed ([`ClientBase::stash_doc`]) has not changed since it
+    /// was stored and is skipped: nothing is loaded here. Its count is taken when it is
+    /// loaded and touched, or when the server's answer about it arrives.
     pub fn touched(&mut self, base: &ClientBase, ids: &[DocumentId]) {
         for &id in ids {
+            if !base.is_loaded(id) {
+                continue;
+            }
             self.recount(base, id);
             if let Some(heads) = self.settled.get(&id) {
                 if *heads == base.heads(id) {
@@ -219,11 +235,43 @@ impl SyncClient {
 
     /// The frames to send now (empty before the handshake has completed).
     pub fn outgoing(&mut self, base: &mut ClientBase) -> Vec<Vec<u8>> {
+        self.outgoing_some(base, usize::MAX)
+    }
+
+    /// Like [`SyncClient::outgoing`], for at most `max_docs` documents; the rest wait
+    /// for the next call ([`SyncClient::has_outgoing`]). A caller on a UI thread sends a
+    /// slice at a time: a new connection dirties every document, and generating their
+    /// messages (loading the stashed ones) at once would freeze the page.
+    pub fn outgoing_some(&mut self, base: &mut ClientBase, max_docs: usize) -> Vec<Vec<u8>> {
         let Some(server) = self.server.clone() else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for id in std::mem::take(&mut self.dirty) {
+        let ids: Vec<DocumentId> = if max_docs >= self.dirty.len() {
+            std::mem::take(&mut self.dirty).into_iter().collect()
+        } else {
+            // The index documents first: the list is read from them.
+            let mut ids: Vec<DocumentId> = self
+                .dirty
+                .iter()
+                .copied()
+                .filter(|id| base.is_index(*id))
+                .take(max_docs)
+                .collect();
+            let rest = max_docs - ids.len();
+            ids.extend(
+                self.dirty
+                    .iter()
+                    .copied()
+                    .filter(|id| !base.is_index(*id))
+                    .take(rest),
+            );
+            for id in &ids {
+                self.dirty.remove(id);
+            }
+            ids
+        };
+        for id in ids {
             if self.unavailable.contains(&id) {
                 continue;
             }
@@ -252,7 +300,12 @@ impl SyncClient {
         out
     }
 
-    /// The status bar's figures; O(1) in the number of documents.
+    /// Whether documents are waiting for [`SyncClient::outgoing_some`].
+    pub fn has_outgoing(&self) -> bool {
+        self.server.is_some() && !self.dirty.is_empty()
+    }
+
+    /// The status bar's figures; O(documents with unsent changes), not O(documents).
     pub fn status(&self, base: &ClientBase) -> SyncStatus {
         let connected = self.server.is_some();
         let docs_in_flight = if connected {
@@ -262,9 +315,18 @@ impl SyncClient {
         } else {
             0
         };
+        let (mut pending_changes, mut refused_changes) = (0, 0);
+        for (id, n) in &self.pending {
+            if self.unavailable.contains(id) {
+                refused_changes += n;
+            } else {
+                pending_changes += n;
+            }
+        }
         SyncStatus {
             connected,
-            pending_changes: self.pending.values().sum(),
+            pending_changes,
+            refused_changes,
             docs_in_flight,
         }
     }

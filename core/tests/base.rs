@@ -302,3 +302,46 @@ fn a_summary_that_is_only_ahead_of_its_card_is_left_alone() {
             .is_none()
     );
 }
+
+#[test]
+fn a_stashed_client_document_loads_when_edited_and_stashing_a_held_one_merges() {
+    let (a, mut b) = two_replicas_with_alfa();
+    let mut reopened = replica(3);
+    for doc in a.doc_ids() {
+        let bytes = a.doc(doc).unwrap().save();
+        if reopened.is_loaded(doc) {
+            reopened.load_doc(doc, &bytes).unwrap();
+        } else {
+            reopened.stash_doc(doc, bytes).unwrap();
+        }
+    }
+    assert!(!reopened.is_loaded(id(1)));
+    assert_eq!(reopened.clients()[0].name, "Alfa");
+    assert!(!reopened.is_loaded(id(1)), "the list reads the index only");
+    edit(
+        &mut reopened,
+        ClientPatch {
+            name: Some("Alfa 2".into()),
+            ..Default::default()
+        },
+        "anna",
+    );
+    assert_eq!(reopened.client(id(1)).unwrap().name, "Alfa 2");
+    assert_eq!(reopened.take_loaded(), vec![(id(1), a.heads(id(1)))]);
+
+    // Stashing bytes of a document already held merges them at once.
+    edit(
+        &mut b,
+        ClientPatch {
+            phone: Some("+420 777 000 111".into()),
+            ..Default::default()
+        },
+        "kira",
+    );
+    reopened
+        .stash_doc(id(1), b.doc(id(1)).unwrap().save())
+        .unwrap();
+    let card = reopened.client(id(1)).unwrap();
+    assert_eq!(card.name, "Alfa 2");
+    assert_eq!(card.phone, "+420777000111");
+}

@@ -18,6 +18,8 @@ use fieldbase_core::{
 struct Peer {
     docs: HashMap<DocumentId, Automerge>,
     states: HashMap<DocumentId, sync::State>,
+    /// Documents it answers `doc-unavailable` for (the rep may not read them).
+    refuse: std::collections::HashSet<DocumentId>,
 }
 
 impl Peer {
@@ -34,6 +36,25 @@ impl Peer {
                     .encode(),
                 ]
             }
+            Frame::Sync {
+                document_id,
+                sender_id,
+                data: _,
+                ..
+            }
+            | Frame::Request {
+                document_id,
+                sender_id,
+                data: _,
+                ..
+            } if self.refuse.contains(&document_id) => vec![
+                Frame::DocUnavailable {
+                    document_id,
+                    sender_id: "server".into(),
+                    target_id: sender_id,
+                }
+                .encode(),
+            ],
             Frame::Sync {
                 document_id,
                 sender_id,
@@ -185,4 +206,156 @@ fn a_disconnect_keeps_what_was_acknowledged() {
         again.restore_acked(&b, id, c.acked_heads(id).to_vec());
     }
     assert_eq!(again.status(&b).pending_changes, 2);
+}
+
+/// A replica reopened from its saved documents, the index loaded and every client
+/// document stashed (as the PWA opens).
+fn reopened(from: &ClientBase, actor: u8) -> ClientBase {
+    let mut b = base(actor);
+    for id in from.doc_ids() {
+        let bytes = from.doc(id).unwrap().save();
+        if b.is_loaded(id) {
+            b.load_doc(id, &bytes).unwrap();
+        } else {
+            b.stash_doc(id, bytes).unwrap();
+        }
+    }
+    b
+}
+
+#[test]
+fn a_reopened_base_syncs_in_slices_loading_stashed_documents_only_as_it_goes() {
+    let mut peer = Peer::default();
+    let (mut b1, mut c1) = (base(1), SyncClient::new("anna/1", None));
+    for n in 1..=6 {
+        add(&mut b1, &mut c1, n, &format!("Client {n}"));
+    }
+    let hello = c1.hello();
+    converse(&mut c1, &mut b1, &mut peer, vec![hello]);
+
+    // A colleague changes client 4 meanwhile.
+    let (mut b2, mut c2) = (base(2), SyncClient::new("kira/1", None));
+    let hello = c2.hello();
+    converse(&mut c2, &mut b2, &mut peer, vec![hello]);
+    let four = DocumentId::from_bytes([4; 16]);
+    let patch = fieldbase_core::ClientPatch {
+        name: Some("Client 4, renamed".into()),
+        ..Default::default()
+    };
+    let edit = b2
+        .edit_client(
+            four,
+            &patch,
+            &Author {
+                who: "kira".into(),
+                at: 5,
+            },
+        )
+        .unwrap();
+    c2.touched(&b2, &edit.touched);
+    converse(&mut c2, &mut b2, &mut peer, vec![]);
+    let out = c2.outgoing(&mut b2);
+    converse(&mut c2, &mut b2, &mut peer, out);
+
+    // Anna's device reopens: nothing but the index is loaded, nothing is pending.
+    let mut b = reopened(&b1, 1);
+    assert_eq!(b.stashed_count(), 6);
+    assert_eq!(b.clients().len(), 6, "the list reads the index alone");
+    assert_eq!(b.stashed_count(), 6);
+    let mut c = SyncClient::new("anna/2", None);
+    for id in b.doc_ids() {
+        c.restore_acked(&b, id, c1.acked_heads(id).to_vec());
+    }
+    c.touched(&b, &b.doc_ids());
+    assert_eq!(b.stashed_count(), 6, "counting loads nothing stashed");
+    assert_eq!(c.status(&b).pending_changes, 0);
+
+    // Connected: messages go out two documents at a time, the index first.
+    let hello = c.hello();
+    for f in peer.answer(&hello) {
+        c.receive(&mut b, &f).unwrap();
+    }
+    assert!(c.has_outgoing());
+    let first = c.outgoing_some(&mut b, 2);
+    assert_eq!(first.len(), 2);
+    let Frame::Sync { document_id, .. } = Frame::decode(&first[0]).unwrap() else {
+        panic!("a sync frame first");
+    };
+    assert_eq!(document_id, b.index_id(), "the index goes first");
+    assert_eq!(
+        b.stashed_count(),
+        5,
+        "one client document loaded for its message"
+    );
+    let mut to_peer = first;
+    let mut rounds = 0;
+    while !to_peer.is_empty() || c.has_outgoing() {
+        rounds += 1;
+        assert!(rounds < 100, "the conversation does not end");
+        let mut to_client = Vec::new();
+        for f in to_peer.drain(..) {
+            to_client.extend(peer.answer(&f));
+        }
+        for f in to_client {
+            c.receive(&mut b, &f).unwrap();
+        }
+        to_peer = c.outgoing_some(&mut b, 2);
+    }
+    assert!(c.status(&b).is_synced(), "{:?}", c.status(&b));
+    assert_eq!(b.stashed_count(), 0);
+    assert_eq!(b.client(four).unwrap().name, "Client 4, renamed");
+    let loaded = b.take_loaded();
+    assert_eq!(loaded.len(), 6, "each stashed document reported once");
+    let stored_four = loaded.iter().find(|(id, _)| *id == four).unwrap();
+    assert_eq!(
+        stored_four.1,
+        b1.heads(four),
+        "with the heads it was stored with"
+    );
+}
+
+#[test]
+fn changes_of_a_document_the_server_refuses_are_reported_as_refused_not_pending() {
+    let mut peer = Peer::default();
+    let (mut b, mut c) = (base(1), SyncClient::new("anna/1", None));
+    add(&mut b, &mut c, 1, "Alfa");
+    let hello = c.hello();
+    converse(&mut c, &mut b, &mut peer, vec![hello]);
+    assert!(c.status(&b).is_synced());
+
+    // The hand-over ended while the rep was offline and edited the client.
+    let one = DocumentId::from_bytes([1; 16]);
+    peer.refuse.insert(one);
+    c.disconnected();
+    let patch = fieldbase_core::ClientPatch {
+        email: Some("office@alfa.cz".into()),
+        ..Default::default()
+    };
+    let edit = b
+        .edit_client(
+            one,
+            &patch,
+            &Author {
+                who: "t".into(),
+                at: 9,
+            },
+        )
+        .unwrap();
+    c.touched(&b, &edit.touched);
+    assert_eq!(
+        c.status(&b).pending_changes,
+        2,
+        "offline: the card and the index"
+    );
+
+    let hello = c.hello();
+    converse(&mut c, &mut b, &mut peer, vec![hello]);
+    let s = c.status(&b);
+    assert_eq!(s.pending_changes, 0, "{s:?}");
+    assert_eq!(
+        s.refused_changes, 1,
+        "the card's change, kept on the device"
+    );
+    assert!(s.is_synced(), "the rest is in sync: {s:?}");
+    assert_eq!(b.client(one).unwrap().email, "office@alfa.cz");
 }

@@ -327,3 +327,41 @@ pub fn fill(r: &mut NativeReplica, rep: &str, n: usize, now: i64) {
         let _: Date = today;
     }
 }
+
+/// Copies core's generated sample base (`fieldbase_core::sample`, e.g. the 10,000-client
+/// base the benchmarks use) into the replica's team: the sample's index entries into the
+/// team index (both grow from the same genesis, so the changes apply as they are), its
+/// client documents under their own ids, and its team and plan documents' changes into
+/// the team's `team` and `plan` documents. The caller syncs.
+pub fn sample_into(
+    r: &mut NativeReplica,
+    sample: &fieldbase_core::ClientBase,
+    team: fieldbase_core::DocumentId,
+    plan: fieldbase_core::DocumentId,
+) {
+    use fieldbase_core::TeamDoc;
+    r.base.set_team_docs(team, plan);
+    let target_of = |id| {
+        if id == sample.index_id() {
+            r.base.index_id()
+        } else if sample.team_doc_id(TeamDoc::Team).ok() == Some(id) {
+            team
+        } else if sample.team_doc_id(TeamDoc::Plan).ok() == Some(id) {
+            plan
+        } else {
+            id
+        }
+    };
+    let pairs: Vec<_> = sample
+        .doc_ids()
+        .into_iter()
+        .map(|id| (id, target_of(id)))
+        .collect();
+    for (from, to) in pairs {
+        let changes = sample.doc(from).expect("a held document").get_changes(&[]);
+        r.base
+            .doc_or_empty(to)
+            .apply_changes(changes)
+            .expect("the sample's changes apply");
+    }
+}

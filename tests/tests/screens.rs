@@ -88,3 +88,51 @@ async fn a_day_at_the_booth_offline_with_a_colleague_and_a_conflict() {
         .count();
     assert_eq!(booth, 20);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_client_restricted_offline_is_registered_before_it_syncs() {
+    let web = workspace_root().join("web/dist");
+    assert!(
+        web.join("index.html").is_file(),
+        "web/dist is not built: run scripts/build-web.sh (scripts/test.sh does)"
+    );
+    let server = ServerProcess::start_in(temp_dir("restrict"), free_port(), Some(web)).unwrap();
+    server.add_rep("anna", "anna-password-1").unwrap();
+    server.add_rep("boris", "boris-password-1").unwrap();
+    let verdict = run_script(
+        "restrict.mjs",
+        &[
+            ("FB_URL", server.url()),
+            ("FB_USER", "anna".into()),
+            ("FB_PASSWORD", "anna-password-1".into()),
+        ],
+    );
+    let id = |k: &str| -> fieldbase_core::DocumentId {
+        verdict[k]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no {k} id: {verdict}"))
+    };
+    let (open, secret) = (id("open"), id("secret"));
+    // Her colleague asks for both: the open client comes, the restricted one is refused
+    // exactly like an unknown id.
+    let login = server.login("boris", "boris-password-1").unwrap();
+    let mut boris = NativeReplica::new(login, "probe");
+    boris.want(open);
+    boris.want(secret);
+    boris
+        .sync(&server.ws_url(), Duration::from_secs(60))
+        .await
+        .unwrap();
+    assert!(boris.has_data(open), "the open client reaches a colleague");
+    assert!(!boris.has_data(secret), "the restricted client does not");
+    assert!(boris.unavailable.contains(&secret));
+    // And she still has it.
+    let login = server.login("anna", "anna-password-1").unwrap();
+    let mut anna = NativeReplica::new(login, "probe");
+    anna.want(secret);
+    anna.sync(&server.ws_url(), Duration::from_secs(60))
+        .await
+        .unwrap();
+    assert!(anna.has_data(secret));
+}

@@ -553,3 +553,14 @@ outcome-call_back = Zavolat znovu
 ## A new version
 update-available = Je připravena nová verze Fieldbase. Vše, co jste zadali, je uloženo v tomto zařízení.
 update-reload = Načíst znovu
+
+## Sync: changes the server refused
+sync-refused =
+    { $count ->
+        [one] { $count } změnu server nepřijal
+        [few] { $count } změny server nepřijal
+        [many] { $count } změny server nepřijal
+       *[other] { $count } změn server nepřijal
+    }
+
+## Card: restriction to the owner

@@ -531,3 +531,12 @@ outcome-call_back = Call back
 ## A new version
 update-available = A new version of Fieldbase is ready. Everything you entered is saved on this device.
 update-reload = Reload
+
+## Sync: changes the server refused
+sync-refused =
+    { $count ->
+        [one] { $count } change not accepted by the server
+       *[other] { $count } changes not accepted by the server
+    }
+
+## Card: restriction to the owner

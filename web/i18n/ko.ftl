@@ -507,3 +507,11 @@ outcome-call_back = 다시 전화
 ## A new version
 update-available = Fieldbase 새 버전이 준비되었습니다. 입력한 내용은 모두 이 기기에 저장되어 있습니다.
 update-reload = 새로 고침
+
+## Sync: changes the server refused
+sync-refused =
+    { $count ->
+       *[other] 서버가 받아들이지 않은 변경 { $count }건
+    }
+
+## Card: restriction to the owner

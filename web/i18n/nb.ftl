@@ -531,3 +531,12 @@ outcome-call_back = Ring tilbake
 ## A new version
 update-available = En ny versjon av Fieldbase er klar. Alt du har skrevet inn er lagret på denne enheten.
 update-reload = Last inn på nytt
+
+## Sync: changes the server refused
+sync-refused =
+    { $count ->
+        [one] { $count } endring ble ikke godtatt av serveren
+       *[other] { $count } endringer ble ikke godtatt av serveren
+    }
+
+## Card: restriction to the owner

@@ -531,3 +531,12 @@ outcome-call_back = Ligar de volta
 ## A new version
 update-available = Está pronta uma nova versão do Fieldbase. Tudo o que introduziu está guardado neste dispositivo.
 update-reload = Recarregar
+
+## Sync: changes the server refused
+sync-refused =
+    { $count ->
+        [one] { $count } alteração não aceita pelo servidor
+       *[other] { $count } alterações não aceitas pelo servidor
+    }
+
+## Card: restriction to the owner

@@ -556,3 +556,14 @@ outcome-call_back = Перезвонить
 ## A new version
 update-available = Готова новая версия Fieldbase. Всё, что вы ввели, сохранено на этом устройстве.
 update-reload = Перезагрузить
+
+## Sync: changes the server refused
+sync-refused =
+    { $count ->
+        [one] { $count } изменение не принято сервером
+        [few] { $count } изменения не приняты сервером
+        [many] { $count } изменений не принято сервером
+       *[other] { $count } изменения не приняты сервером
+    }
+
+## Card: restriction to the owner

@@ -50,6 +50,40 @@ pub async fn server_reachable() -> bool {
     Request::get("/healthz").send().await.is_ok()
 }
 
+/// How `POST /api/clients` went.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Registered {
+    /// The server took it (201 new, 200 changed or already so).
+    Yes,
+    /// The server refused it for good (a 4xx: not the owner, a client owned by
+    /// someone else…), with its status and message; retrying will not help.
+    Refused(u16, String),
+    /// No answer, or a 5xx: try again on the next connection.
+    Later,
+}
+
+/// `POST /api/clients {"id", "restricted"}`: registers a client this rep created, or
+/// sets the restriction of one he owns, so that the server shares it by that rule.
+pub async fn register_client(token: &str, id: &str, restricted: bool) -> Registered {
+    let body = serde_json::json!({ "id": id, "restricted": restricted });
+    let Ok(request) = Request::post("/api/clients")
+        .header("Authorization", &format!("Bearer {token}"))
+        .json(&body)
+    else {
+        return Registered::Later;
+    };
+    let Ok(response) = request.send().await else {
+        return Registered::Later;
+    };
+    match response.status() {
+        200 | 201 => Registered::Yes,
+        status @ 400..=499 => {
+            Registered::Refused(status, response.text().await.unwrap_or_default())
+        }
+        _ => Registered::Later,
+    }
+}
+
 /// What `GET /api/me` says now: the role, the team documents and the books this rep may
 /// read (they change when a hand-over starts or ends). `None` when it cannot be had.
 pub async fn me(token: &str) -> Option<Me> {

@@ -3,11 +3,15 @@
 //! UI never reads the live documents: it renders the [`Snapshot`]s the engine publishes,
 //! and the engine publishes only after what they show is on disk.
 
-use std::{collections::BTreeSet, rc::Rc};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    rc::Rc,
+};
 
 use fieldbase_core::{
     Author, ClientBase, ClientDraft, ClientSummary, DocumentId, Edit, Error, Field, Problem,
-    SyncClient, SyncEvent, automerge::ActorId,
+    SyncClient, SyncEvent,
+    automerge::{ActorId, ChangeHash},
 };
 use futures::{
     StreamExt,
@@ -23,7 +27,7 @@ use crate::{
     persist::Persister,
     session::Session,
     status::{Link, SyncState},
-    store::{Batch, Store, StoreError},
+    store::{Batch, Registration, Store, StoreError},
     sync::{Driver, LinkEvent},
 };
 
@@ -32,6 +36,14 @@ const LOAD_SLICE_MS: f64 = 8.0;
 /// While documents stream in, the UI is republished at most this often, in ms (reading
 /// 10,000 summaries for every frame would make a first sync quadratic).
 const SYNC_PUBLISH_MS: f64 = 250.0;
+/// Documents whose sync messages are made in one go; the engine makes batches for at
+/// most [`LOAD_SLICE_MS`], then lets the browser run before the next.
+const FLUSH_DOCS: usize = 16;
+/// Frames handled (and persisted) in one batch at most: a first sync brings thousands,
+/// and one batch is one main-thread task.
+const FRAMES_PER_BATCH: usize = 64;
+/// Stashed documents loaded in one go by the warm-up, within the same slices.
+const WARM_DOCS: usize = 8;
 
 /// What the UI shows, as of the last thing the engine finished.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +59,9 @@ pub struct Snapshot {
     pub state: SyncState,
     /// Local changes the server has not acknowledged.
     pub pending: usize,
+    /// Local changes the server refused on this connection (see
+    /// `SyncStatus::refused_changes`).
+    pub refused: usize,
     /// Documents whose exchange with the server is still under way.
     pub docs_in_flight: usize,
     /// When everything was last in sync (ms since the epoch).
@@ -91,7 +106,13 @@ enum Command {
     Link(LinkEvent),
     /// The server's current view of this rep (after a reconnect).
     Me(crate::api::Me),
+    /// Answers to `POST /api/clients` for the registrations sent.
+    Registered(Vec<(DocumentId, Registration, crate::api::Registered)>),
     Retry,
+    /// Go on sending what the sync client has for the server (a slice at a time).
+    Flush,
+    /// Go on loading stashed client documents in the background (a slice at a time).
+    Warm,
     Relogin {
         session: Session,
         reply: oneshot::Sender<Result<(), StoreError>>,
@@ -197,21 +218,28 @@ pub async fn start(
     session.name_documents(&mut base);
     let mut persister = Persister::default();
     let loaded = store.load().await.map_err(|e| e.0)?;
-    // Loading 10,000 documents takes seconds: hand the main thread back to the browser
-    // every few milliseconds so the page never freezes (no long task).
+    // The list, search and Today read the index documents alone: those (and the team
+    // documents) are loaded now, every client document is stashed and loaded when first
+    // read (the card, a report, the sync client, or the warm-up after opening). Loading
+    // 10,000 client documents takes seconds; opening does not wait for it.
     let mut slice = browser::now_ms();
-    for doc in &loaded.docs {
+    for doc in loaded.docs {
         if browser::now_ms() - slice > LOAD_SLICE_MS {
             gloo_timers::future::TimeoutFuture::new(0).await;
             slice = browser::now_ms();
         }
-        if let Err(e) = base.load_doc(doc.id, &doc.bytes) {
-            web_sys::console::error_1(
-                &format!("fieldbase: document {} is damaged: {e}", doc.id).into(),
-            );
-            continue;
+        let id = doc.id;
+        if base.is_loaded(id) {
+            if let Err(e) = base.load_doc(id, &doc.bytes) {
+                web_sys::console::error_1(
+                    &format!("fieldbase: document {id} is damaged: {e}").into(),
+                );
+                continue;
+            }
+            persister.persisted(id, base.heads(id));
+        } else if let Err(e) = base.stash_doc(id, doc.bytes) {
+            web_sys::console::error_1(&format!("fieldbase: document {id} is damaged: {e}").into());
         }
-        persister.persisted(doc.id, base.heads(doc.id));
     }
     let peer_id = format!(
         "{}{}",
@@ -219,10 +247,20 @@ pub async fn start(
         browser::hex(&browser::random_bytes::<8>())
     );
     let mut sync = SyncClient::new(peer_id.clone(), None);
-    for (id, heads) in loaded.acked {
+    // A stashed document whose last written heads are not what the server acknowledged
+    // has unsent changes: load it now so that they are counted (a handful, usually).
+    let acked: std::collections::HashMap<DocumentId, Vec<ChangeHash>> =
+        loaded.acked.into_iter().collect();
+    for (id, persisted) in &loaded.persisted {
+        if !base.is_loaded(*id) && acked.get(id) != Some(persisted) {
+            base.doc(*id);
+        }
+    }
+    for (id, heads) in acked {
         sync.restore_acked(&base, id, heads);
     }
-    // Count what is unsent in every document, also those the server never acknowledged.
+    // Count what is unsent in every loaded document, also those the server never
+    // acknowledged.
     sync.touched(&base, &base.doc_ids());
 
     let (tx, rx) = mpsc::unbounded();
@@ -233,7 +271,7 @@ pub async fn start(
         })
     };
     let session_rejected = session.is_expired(browser::now_ms());
-    let engine = Engine {
+    let mut engine = Engine {
         base,
         sync,
         persister,
@@ -248,9 +286,15 @@ pub async fn start(
         version: std::cell::Cell::new(0),
         last_publish: std::cell::Cell::new(0.0),
         me_tx: Some(tx.clone()),
+        registrations: loaded.registrations,
+        registering: false,
+        hello_waits: false,
+        flush_scheduled: false,
+        warm_scheduled: false,
         publish,
     };
     engine.publish();
+    engine.schedule(Command::Warm);
     wasm_bindgen_futures::spawn_local(engine.run(rx));
     Ok(EngineHandle { tx })
 }
@@ -269,8 +313,20 @@ struct Engine {
     storage_error: Option<String>,
     version: std::cell::Cell<u64>,
     last_publish: std::cell::Cell<f64>,
-    /// For answers that arrive later (`/api/me`).
+    /// For answers that arrive later (`/api/me`) and the engine's own continuations.
     me_tx: Option<UnboundedSender<Command>>,
+    /// Each client's restriction as told, or still to tell, the server
+    /// (`POST /api/clients`); persisted with the edit that changed it.
+    registrations: BTreeMap<DocumentId, Registration>,
+    /// Registrations are being sent.
+    registering: bool,
+    /// The connection's hello waits until the registrations are sent, so that a client
+    /// restricted offline is never first pushed as an unrestricted one.
+    hello_waits: bool,
+    /// A [`Command::Flush`] is on its way.
+    flush_scheduled: bool,
+    /// A [`Command::Warm`] is on its way.
+    warm_scheduled: bool,
     publish: Callback<Snapshot>,
 }
 
@@ -279,10 +335,13 @@ impl Engine {
         while let Some(command) = rx.next().await {
             let command = match command {
                 Command::Link(LinkEvent::Frame(first)) => {
-                    // Take every frame already queued, persist them in one transaction.
+                    // Take the frames already queued (up to a batch), persist them in one
+                    // transaction.
                     let mut frames = vec![first];
                     let mut next = None;
-                    while let Ok(queued) = rx.try_recv() {
+                    while frames.len() < FRAMES_PER_BATCH
+                        && let Ok(queued) = rx.try_recv()
+                    {
                         match queued {
                             Command::Link(LinkEvent::Frame(bytes)) => frames.push(bytes),
                             other => {
@@ -312,7 +371,18 @@ impl Engine {
                 let result = self.apply(edit).await;
                 let _ = reply.send(result);
             }
-            Command::Query(query) => query(&self.base),
+            Command::Query(query) => {
+                query(&self.base);
+                self.absorb_loaded();
+            }
+            Command::Flush => {
+                self.flush_scheduled = false;
+                self.flush();
+            }
+            Command::Warm => {
+                self.warm_scheduled = false;
+                self.warm();
+            }
             Command::Me(me) => {
                 let mut session = self.session.clone();
                 session.role = me.role;
@@ -331,6 +401,7 @@ impl Engine {
                     self.publish();
                 }
             }
+            Command::Registered(answers) => self.on_registered(answers).await,
             Command::Link(event) => self.on_link(event).await,
             Command::Retry => self.driver.wake(),
             Command::Relogin { session, reply } => {
@@ -366,9 +437,32 @@ impl Engine {
             Error::Invalid { field, reason, .. } => AddError::Invalid { field, reason },
             other => AddError::Refused(other.to_string()),
         })?;
+        self.absorb_loaded();
         let mut batch = Batch::default();
         batch.chunks(self.persister.plan(&self.base, &edit.touched));
+        // A client restricted (or no longer) by this edit: the server must learn it;
+        // recorded in the same transaction as the edit, sent now or on reconnecting.
+        let mut to_register = false;
+        for &id in &edit.touched {
+            if !self.is_client_doc(id) {
+                continue;
+            }
+            let restricted = self.base.details(id).restricted;
+            let known = self.registrations.get(&id).is_some_and(|r| r.restricted);
+            if restricted != known {
+                let registration = Registration {
+                    restricted,
+                    sent: false,
+                };
+                batch.registration(id, registration);
+                self.registrations.insert(id, registration);
+                to_register = true;
+            }
+        }
         let written = self.write(&batch).await;
+        if to_register && self.out.is_some() {
+            self.send_registrations();
+        }
         // Even when the device refused the write, the server may still take the change.
         self.sync.touched(&self.base, &edit.touched);
         let result = match written {
@@ -386,8 +480,12 @@ impl Engine {
             LinkEvent::Opened(out) => {
                 self.link = Link::Up;
                 self.session_rejected = false;
-                let _ = out.unbounded_send(self.sync.hello());
                 self.out = Some(out);
+                if self.send_registrations() {
+                    self.hello_waits = true;
+                } else {
+                    self.hello();
+                }
                 // Books come and go with hand-overs: ask the server what this rep reads now.
                 if let Some(tx) = self.me_tx.clone() {
                     let token = self.session.token.clone();
@@ -408,9 +506,94 @@ impl Engine {
         self.publish();
     }
 
+    /// Starts the sync session on the open connection.
+    fn hello(&mut self) {
+        self.hello_waits = false;
+        if let Some(out) = &self.out {
+            let _ = out.unbounded_send(self.sync.hello());
+        }
+    }
+
+    /// Whether `id` is a client's document (not an index, a book or a team document).
+    fn is_client_doc(&self, id: DocumentId) -> bool {
+        !self.base.is_index(id)
+            && [fieldbase_core::TeamDoc::Team, fieldbase_core::TeamDoc::Plan]
+                .into_iter()
+                .all(|which| self.base.team_doc_id(which).ok() != Some(id))
+    }
+
+    /// Sends every registration the server has not taken yet (one request each, in the
+    /// background); true when some are on their way.
+    fn send_registrations(&mut self) -> bool {
+        if self.registering {
+            return true;
+        }
+        let unsent: Vec<(DocumentId, Registration)> = self
+            .registrations
+            .iter()
+            .filter(|(_, r)| !r.sent)
+            .map(|(id, r)| (*id, *r))
+            .collect();
+        let Some(tx) = self.me_tx.clone() else {
+            return false;
+        };
+        if unsent.is_empty() {
+            return false;
+        }
+        self.registering = true;
+        let token = self.session.token.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut answers = Vec::new();
+            for (id, registration) in unsent {
+                let answer =
+                    crate::api::register_client(&token, &id.to_string(), registration.restricted)
+                        .await;
+                answers.push((id, registration, answer));
+            }
+            let _ = tx.unbounded_send(Command::Registered(answers));
+        });
+        true
+    }
+
+    /// Records what the server answered to registrations, then says hello if the
+    /// connection was waiting for them.
+    async fn on_registered(
+        &mut self,
+        answers: Vec<(DocumentId, Registration, crate::api::Registered)>,
+    ) {
+        self.registering = false;
+        let mut batch = Batch::default();
+        for (id, sent, answer) in answers {
+            // A later edit may have changed it meanwhile: that one is still to send.
+            if self.registrations.get(&id) != Some(&sent) {
+                continue;
+            }
+            match answer {
+                crate::api::Registered::Yes => {}
+                crate::api::Registered::Refused(status, message) => {
+                    web_sys::console::warn_1(
+                        &format!(
+                            "fieldbase: the server refused to register {id}: {status} {message}"
+                        )
+                        .into(),
+                    );
+                }
+                crate::api::Registered::Later => continue,
+            }
+            let done = Registration { sent: true, ..sent };
+            batch.registration(id, done);
+            self.registrations.insert(id, done);
+        }
+        let _ = self.write(&batch).await;
+        if self.hello_waits {
+            self.hello();
+        }
+    }
+
     fn went_down(&mut self) {
         self.link = Link::Down;
         self.out = None;
+        self.hello_waits = false;
         self.sync.disconnected();
     }
 
@@ -458,6 +641,7 @@ impl Engine {
         }
         changed.extend(reconciled.iter().copied());
         let changed: Vec<DocumentId> = changed.into_iter().collect();
+        self.absorb_loaded();
         let mut batch = Batch::default();
         batch.chunks(self.persister.plan(&self.base, &changed));
         for id in &acked {
@@ -508,14 +692,72 @@ impl Engine {
         }
     }
 
-    /// Sends whatever the sync client has to say.
+    /// Records what is on the device for stashed documents that something just loaded
+    /// (their next chunk starts after it), and reports the damaged ones.
+    fn absorb_loaded(&mut self) {
+        for (id, heads) in self.base.take_loaded() {
+            self.persister.persisted(id, heads);
+        }
+        for (id, e) in self.base.take_damaged() {
+            web_sys::console::error_1(
+                &format!("fieldbase: document {id} is damaged, fetching it again: {e}").into(),
+            );
+        }
+    }
+
+    /// Sends whatever the sync client has to say, for at most one slice of main-thread
+    /// time; the rest goes out after the browser has run (a new connection has a
+    /// message for every document).
     fn flush(&mut self) {
-        let Some(out) = &self.out else { return };
-        for frame in self.sync.outgoing(&mut self.base) {
-            if out.unbounded_send(frame).is_err() {
+        let Some(out) = self.out.clone() else { return };
+        let start = browser::now_ms();
+        loop {
+            for frame in self.sync.outgoing_some(&mut self.base, FLUSH_DOCS) {
+                if out.unbounded_send(frame).is_err() {
+                    return;
+                }
+            }
+            if !self.sync.has_outgoing() {
+                break;
+            }
+            if browser::now_ms() - start > LOAD_SLICE_MS {
+                self.schedule(Command::Flush);
                 break;
             }
         }
+        self.absorb_loaded();
+    }
+
+    /// Loads stashed client documents for one slice, and schedules the next slice while
+    /// some are left: by the time the rep opens a report, they are in memory.
+    fn warm(&mut self) {
+        let start = browser::now_ms();
+        while self.base.load_stashed(WARM_DOCS) > 0 {
+            if browser::now_ms() - start > LOAD_SLICE_MS {
+                self.schedule(Command::Warm);
+                break;
+            }
+        }
+        self.absorb_loaded();
+    }
+
+    /// Sends `command` to this engine once the browser has had its turn (a timer of 0
+    /// ms), unless one of its kind is already on its way.
+    fn schedule(&mut self, command: Command) {
+        let flag = match command {
+            Command::Flush => &mut self.flush_scheduled,
+            Command::Warm => &mut self.warm_scheduled,
+            _ => return,
+        };
+        if *flag {
+            return;
+        }
+        let Some(tx) = self.me_tx.clone() else { return };
+        *flag = true;
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            let _ = tx.unbounded_send(command);
+        });
     }
 
     fn state(&self) -> SyncState {
@@ -532,6 +774,7 @@ impl Engine {
             clients: Rc::new(self.base.clients()),
             state: SyncState::of(self.link, &status),
             pending: status.pending_changes,
+            refused: status.refused_changes,
             docs_in_flight: status.docs_in_flight,
             last_synced: self.last_synced,
             session_rejected: self.session_rejected,

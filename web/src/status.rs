@@ -74,6 +74,7 @@ mod tests {
         let idle = SyncStatus {
             connected: true,
             pending_changes: 0,
+            refused_changes: 0,
             docs_in_flight: 0,
         };
         let busy = SyncStatus {

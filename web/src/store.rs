@@ -5,7 +5,9 @@
 //! * `chunks`: key `[docId, seq]`, value a `Uint8Array` of Automerge bytes (see
 //!   `persist.rs` for what a chunk is);
 //! * `meta`: key a string: `session` (the session as JSON), `persisted/<docId>` and
-//!   `acked/<docId>` (heads as a JSON array of hex strings), `last_synced` (ms).
+//!   `acked/<docId>` (heads as a JSON array of hex strings), `last_synced` (ms),
+//!   `registration/<docId>` (a client's restriction as the server must learn it:
+//!   `{"restricted": bool, "sent": bool}`, see [`Registration`]).
 //!
 //! Every write is one read-write transaction with `durability: "strict"`, committed
 //! explicitly and awaited: when [`Store::write`] returns `Ok`, the data is on disk.
@@ -78,6 +80,15 @@ fn err(e: impl std::fmt::Display) -> StoreError {
     StoreError(e.to_string())
 }
 
+/// Heads stored as a JSON array of hex strings (unreadable ones count as none).
+fn heads_of(value: &JsValue) -> Vec<ChangeHash> {
+    let heads: Vec<String> = value
+        .as_string()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    heads_from_strings(&heads)
+}
+
 /// One document as read back at start.
 #[derive(Debug)]
 pub struct LoadedDoc {
@@ -94,8 +105,22 @@ pub struct Loaded {
     pub docs: Vec<LoadedDoc>,
     /// What the server had acknowledged, per document.
     pub acked: Vec<(DocumentId, Vec<ChangeHash>)>,
+    /// The heads of the last chunk written, per document (by this tab or another).
+    pub persisted: BTreeMap<DocumentId, Vec<ChangeHash>>,
     /// When the app was last fully synced.
     pub last_synced: Option<f64>,
+    /// Each client's restriction as told, or still to tell, the server.
+    pub registrations: BTreeMap<DocumentId, Registration>,
+}
+
+/// A client's restriction for `POST /api/clients`: what this device wants the server to
+/// know, and whether the server has answered yes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Registration {
+    /// Only the owner (his delegates, the heads) may read the client.
+    pub restricted: bool,
+    /// The server has taken it.
+    pub sent: bool,
 }
 
 /// The writes of one transaction.
@@ -114,6 +139,13 @@ impl Batch {
     /// Records what the server acknowledged of a document.
     pub fn acked(&mut self, doc: DocumentId, heads: &[ChangeHash]) {
         self.meta.push((format!("acked/{doc}"), heads_value(heads)));
+    }
+
+    /// Records a client's registration (to send, or sent).
+    pub fn registration(&mut self, doc: DocumentId, registration: Registration) {
+        let json = serde_json::to_string(&registration).unwrap_or_default();
+        self.meta
+            .push((format!("registration/{doc}"), JsValue::from_str(&json)));
     }
 
     /// Records when the app was last fully synced.
@@ -253,13 +285,20 @@ impl Store {
             if key == LAST_SYNCED {
                 loaded.last_synced = value.as_f64();
             } else if let Some(doc) = key.strip_prefix("acked/") {
-                let heads: Vec<String> = value
-                    .as_string()
-                    .and_then(|s| serde_json::from_str(&s).ok())
-                    .unwrap_or_default();
                 if let Ok(id) = doc.parse() {
-                    loaded.acked.push((id, heads_from_strings(&heads)));
+                    loaded.acked.push((id, heads_of(&value)));
                 }
+            } else if let Some(doc) = key.strip_prefix("persisted/")
+                && let Ok(id) = doc.parse()
+            {
+                loaded.persisted.insert(id, heads_of(&value));
+            } else if let Some(doc) = key.strip_prefix("registration/")
+                && let Ok(id) = doc.parse()
+                && let Some(registration) = value
+                    .as_string()
+                    .and_then(|s| serde_json::from_str::<Registration>(&s).ok())
+            {
+                loaded.registrations.insert(id, registration);
             }
         }
         Ok(loaded)

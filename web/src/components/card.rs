@@ -722,6 +722,12 @@ fn EditCard(props: &EditCardProps) -> Html {
         Input::new("industry", label("industry"), Kind::Text, Field::Industry),
         Input::new("website", label("website"), Kind::Text, Field::Website),
         Input::new("rating_note", label("rating_note"), Kind::Area, Field::Note),
+        Input::new(
+            "restricted",
+            label("restricted"),
+            Kind::Check,
+            Field::Status,
+        ),
     ]);
     let detail_initial: Values = [
         ("segment", det.segment.key().to_owned()),
@@ -752,6 +758,10 @@ fn EditCard(props: &EditCardProps) -> Html {
         ("industry", det.industry.clone()),
         ("website", det.website.clone()),
         ("rating_note", det.rating_note.clone()),
+        (
+            "restricted",
+            if det.restricted { "true" } else { "" }.to_owned(),
+        ),
     ]
     .into_iter()
     .collect();
@@ -777,6 +787,8 @@ fn EditCard(props: &EditCardProps) -> Html {
             d.industry = card_form::text(&v, "industry");
             d.website = card_form::text(&v, "website");
             d.rating_note = card_form::text(&v, "rating_note");
+            // The server learns it from the engine (`POST /api/clients`).
+            d.restricted = card_form::text(&v, "restricted") == "true";
             base.set_details(id, &d, author)
         })
     });

@@ -136,7 +136,7 @@ pub fn Home(props: &HomeProps) -> Html {
                         </button>
                     </div>
                 </div>
-                <SyncStatusBar state={snap.state} pending={snap.pending}
+                <SyncStatusBar state={snap.state} pending={snap.pending} refused={snap.refused}
                     docs_in_flight={snap.docs_in_flight} last_synced={snap.last_synced}
                     on_retry={props.on_retry.clone()} on_sync_now={Some(props.on_retry.clone())} />
             </header>

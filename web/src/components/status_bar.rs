@@ -13,6 +13,9 @@ pub struct SyncStatusBarProps {
     pub pending: usize,
     /// When everything was last in sync.
     pub last_synced: Option<f64>,
+    /// Local changes the server refused (documents it no longer shares with this rep).
+    #[prop_or_default]
+    pub refused: usize,
     /// Documents still being exchanged (a first sync of a large base counts down).
     #[prop_or_default]
     pub docs_in_flight: usize,
@@ -31,6 +34,8 @@ pub fn SyncStatusBar(props: &SyncStatusBarProps) -> Html {
     let state = props.state.as_str();
     let pending = if props.state == SyncState::Syncing && props.docs_in_flight > 1 {
         i18n.count("sync-docs-left", props.docs_in_flight)
+    } else if props.pending == 0 && props.refused > 0 {
+        i18n.count("sync-refused", props.refused)
     } else if props.pending == 0 {
         i18n.t("sync-all-sent")
     } else {
@@ -48,11 +53,12 @@ pub fn SyncStatusBar(props: &SyncStatusBarProps) -> Html {
         <div class={classes!("sync-bar", format!("state-{state}"))}
              data-testid="sync-status" data-state={state} data-pending={props.pending.to_string()}
              data-in-flight={props.docs_in_flight.to_string()}
+             data-refused={props.refused.to_string()}
              role="status" aria-live="polite">
             <span class="sync-dot" aria-hidden="true"></span>
             <div class="sync-text">
                 <strong class="sync-label">{ i18n.t(props.state.label_key()) }</strong>
-                <span class={classes!("sync-pending", (props.pending > 0).then_some("has-pending"))}>
+                <span class={classes!("sync-pending", (props.pending + props.refused > 0).then_some("has-pending"))}>
                     { pending }
                 </span>
             </div>

@@ -1,0 +1,85 @@
+// Benchmark: the PWA, in a real headless Chromium, against a real server holding a large
+// base (scripts/bench-browser-sync.sh seeds it). Measures, for the rep's first sync on a
+// new device and for reopening the app from IndexedDB afterwards:
+//   * the time until every client is listed (first sync) or the list is shown (reopen),
+//   * the time until the status says synced,
+//   * the main thread's longest task and how many tasks took over 200 ms
+//     (PerformanceObserver "longtask", buffered from the first script on the page).
+// Env: FB_URL, FB_USER, FB_PASSWORD, FB_CLIENTS (how many clients the base has).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const env = (k) => {
+  const v = process.env[k];
+  if (!v) throw new Error(`${k} is not set`);
+  return v;
+};
+const STATUS = '[data-testid="sync-status"]';
+const base = env("FB_URL").replace(/\/?$/, "/");
+const clients = Number(env("FB_CLIENTS"));
+const line = (m) => console.log(`BENCH ${m}`);
+
+function observeLongTasks() {
+  window.__longtasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+}
+
+async function longTasks(page) {
+  const tasks = await page.evaluate(() => window.__longtasks ?? []);
+  const longest = tasks.reduce((m, t) => Math.max(m, t.ms), 0);
+  return { longest, over200: tasks.filter((t) => t.ms > 200).length, count: tasks.length };
+}
+
+/** Waits until the list's counter shows `n` clients. */
+const waitListed = (page, n, timeout) => page.waitForFunction((n) => {
+  const e = document.querySelector('[data-testid="client-count"]');
+  return !!e && Number(e.textContent.replace(/\D/g, "")) === n;
+}, n, { timeout, polling: 100 });
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fb-bench-"));
+const context = await chromium.launchPersistentContext(dir, {
+  executablePath: process.env.FB_CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  viewport: { width: 390, height: 844 },
+});
+try {
+  await context.addInitScript(observeLongTasks);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (m) => { if (m.type() === "error") process.stderr.write(`[page] ${m.text()}\n`); });
+  await page.goto(base + "#/clients");
+  await page.fill("#username", env("FB_USER"));
+  await page.fill("#password", env("FB_PASSWORD"));
+  const t0 = Date.now();
+  await page.click('[data-testid="login"]');
+  await waitListed(page, clients, 1_800_000);
+  const firstListed = Date.now() - t0;
+  await page.waitForSelector(`${STATUS}[data-state="synced"][data-pending="0"]`, { timeout: 1_800_000 });
+  const firstSynced = Date.now() - t0;
+  const first = await longTasks(page);
+  line(`first sync of ${clients} clients: all listed after ${firstListed} ms, synced after ${firstSynced} ms; longest task ${first.longest.toFixed(0)} ms, ${first.over200} tasks over 200 ms (${first.count} over 50 ms)`);
+
+  // Reopen: everything comes from IndexedDB; the connection then syncs every document.
+  const t1 = Date.now();
+  await page.reload();
+  await waitListed(page, clients, 600_000);
+  const reopenListed = Date.now() - t1;
+  await page.waitForSelector(`${STATUS}[data-state="synced"][data-pending="0"]`, { timeout: 1_800_000 });
+  const reopenSynced = Date.now() - t1;
+  const again = await longTasks(page);
+  line(`reopen with ${clients} clients: list shown after ${reopenListed} ms, synced after ${reopenSynced} ms; longest task ${again.longest.toFixed(0)} ms, ${again.over200} tasks over 200 ms (${again.count} over 50 ms)`);
+
+  // Searching while the base is in memory.
+  const t2 = Date.now();
+  await page.fill('[data-testid="client-search"]', "nováková");
+  await page.waitForSelector('[data-testid="client-row"]', { timeout: 60_000 });
+  line(`search "nováková" typed and rows shown after ${Date.now() - t2} ms`);
+} finally {
+  await context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
