@@ -10,7 +10,9 @@
 //! crash within that window forgets the owner of a document pushed just before (it is
 //! then unregistered again; see ARCHITECTURE.md). Changes made by the admin command line (another process)
 //! bump the database's revision; [`crate::watcher`] notices and reloads everything,
-//! waking every stream.
+//! waking every stream. On PostgreSQL, registrations and restrictions made by another
+//! instance bump a second counter, `registrations`: then only the client registry is
+//! read again, and only the streams of documents whose entry changed are woken.
 
 use std::{
     collections::HashMap,
@@ -203,6 +205,8 @@ struct Inner {
     accounts: Accounts,
     dir: RwLock<Directory>,
     revision: AtomicI64,
+    /// The registry counter last seen (PostgreSQL; always 0 on SQLite).
+    registrations: AtomicI64,
     everything: watch::Sender<u64>,
     per_doc: Mutex<HashMap<DocumentId, watch::Sender<u64>>>,
     /// Automatic registrations not yet committed (kept across reloads).
@@ -308,6 +312,7 @@ impl LiveDirectory {
     /// Loads the directory from `accounts` and starts the registration writer.
     pub fn load(accounts: Accounts) -> Result<Self, Error> {
         let revision = accounts.revision()?;
+        let registrations = accounts.registrations()?;
         let dir = Directory::load(&accounts, crate::now_ms())?;
         let pending = Arc::new(Mutex::new(HashMap::new()));
         let (tx, rx) = std::sync::mpsc::channel();
@@ -321,6 +326,7 @@ impl LiveDirectory {
                 accounts,
                 dir: RwLock::new(dir),
                 revision: AtomicI64::new(revision),
+                registrations: AtomicI64::new(registrations),
                 everything: watch::channel(0).0,
                 per_doc: Mutex::new(HashMap::new()),
                 pending,
@@ -365,10 +371,12 @@ impl LiveDirectory {
     pub fn refresh(&self) -> Result<bool, Error> {
         let revision = self.inner.accounts.revision()?;
         if revision == self.inner.revision.load(Ordering::SeqCst) {
+            self.refresh_registry()?;
             return Ok(false);
         }
         let mut guard = self.inner.dir.write().unwrap_or_else(|p| p.into_inner());
         let revision = self.inner.accounts.revision()?;
+        let registrations = self.inner.accounts.registrations()?;
         let mut fresh = Directory::load(&self.inner.accounts, crate::now_ms())?;
         for (id, entry) in self
             .inner
@@ -381,10 +389,58 @@ impl LiveDirectory {
         }
         *guard = fresh;
         self.inner.revision.store(revision, Ordering::SeqCst);
+        self.inner
+            .registrations
+            .store(registrations, Ordering::SeqCst);
         drop(guard);
         self.inner.everything.send_modify(|n| *n += 1);
         tracing::info!(revision, "access rules reloaded");
         Ok(true)
+    }
+
+    /// On PostgreSQL, when the registrations counter moved (another instance registered
+    /// or restricted a client), reads the client registry again and wakes the streams of
+    /// the documents whose entry changed. Holds the directory's write lock while it
+    /// reads, as a registration here does while it writes, so neither overwrites the
+    /// other with an older row.
+    fn refresh_registry(&self) -> Result<(), Error> {
+        if self.inner.accounts.pg().is_none() {
+            return Ok(());
+        }
+        let seen = self.inner.registrations.load(Ordering::SeqCst);
+        if self.inner.accounts.registrations()? == seen {
+            return Ok(());
+        }
+        let mut guard = self.inner.dir.write().unwrap_or_else(|p| p.into_inner());
+        let registrations = self.inner.accounts.registrations()?;
+        let mut changed = Vec::new();
+        for c in self.inner.accounts.clients()? {
+            let entry = DocEntry {
+                team: c.team,
+                kind: DocKind::Client {
+                    owner: c.owner,
+                    restricted: c.restricted,
+                },
+            };
+            if guard.docs.get(&c.id) != Some(&entry) {
+                guard.docs.insert(c.id, entry);
+                changed.push(c.id);
+            }
+        }
+        self.inner
+            .registrations
+            .store(registrations, Ordering::SeqCst);
+        drop(guard);
+        if !changed.is_empty() {
+            tracing::info!(
+                documents = changed.len(),
+                "client registry changed by another instance"
+            );
+        }
+        for doc in changed {
+            self.changed(doc);
+        }
+        Ok(())
     }
 
     /// [`LiveDirectory::refresh`] on a blocking thread, logging failures.

@@ -74,6 +74,11 @@ pub enum Error {
     /// Restore would overwrite existing data.
     #[error("{0} already holds data: pass --force to replace it")]
     WouldOverwrite(String),
+    /// `restore` into a PostgreSQL database that holds data.
+    #[error(
+        "the PostgreSQL database already holds data: restore into an empty database (create a new one, or drop and recreate it)"
+    )]
+    NotEmpty,
     /// Hashing a password failed.
     #[error("password hashing: {0}")]
     Hash(String),
@@ -89,6 +94,22 @@ pub enum Error {
     /// The configuration file is unreadable or holds a bad value.
     #[error("{0}")]
     Config(String),
+}
+
+impl From<tokio_postgres::Error> for Error {
+    fn from(e: tokio_postgres::Error) -> Self {
+        // A database error's own message says what went wrong ("db error" alone does not).
+        match e.as_db_error() {
+            Some(db) => Error::Postgres(format!("{}: {}", db.code().code(), db.message())),
+            None => Error::Postgres(e.to_string()),
+        }
+    }
+}
+
+impl From<deadpool_postgres::PoolError> for Error {
+    fn from(e: deadpool_postgres::PoolError) -> Self {
+        Error::Postgres(format!("connecting: {e}"))
+    }
 }
 
 impl Error {
