@@ -372,6 +372,8 @@ pub fn backup(pg: &PgAccounts, file: &Path) -> Result<(), Error> {
         }
         tx.commit().await?;
         out.execute_batch("COMMIT")?;
+        // One self-contained file, as `VACUUM INTO` writes.
+        out.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(())
     })
 }
