@@ -235,13 +235,14 @@ impl Accounts {
         self.pg().map(PgAccounts::bootstrap_lock).transpose()
     }
 
-    /// The registry counter: on PostgreSQL every registration or restriction made by a
-    /// server increments it, so the other instances reload the client registry. Always 0
-    /// on SQLite, whose one server updates its directory itself.
-    pub fn registrations(&self) -> Result<i64, Error> {
+    /// The revision and the registry counter, in one read. The registry counter: on
+    /// PostgreSQL every registration or restriction made by a server increments it, so
+    /// the other instances re-read the client registry. Always 0 on SQLite, whose one
+    /// server updates its directory itself.
+    pub fn counters(&self) -> Result<(i64, i64), Error> {
         match self.pg() {
-            Some(pg) => pg.counter("registrations"),
-            None => Ok(0),
+            Some(pg) => pg.counters(),
+            None => Ok((self.revision()?, 0)),
         }
     }
 
@@ -250,7 +251,7 @@ impl Accounts {
     /// one integer to notice changes made by another process.
     pub fn revision(&self) -> Result<i64, Error> {
         if let Some(pg) = self.pg() {
-            return pg.counter("revision");
+            return Ok(pg.counters()?.0);
         }
         Ok(self
             .conn()
@@ -605,17 +606,26 @@ impl Accounts {
 
     /// The rep a token belongs to, if it is valid now.
     pub fn authenticate(&self, token: &str, now_ms: i64) -> Result<Option<Rep>, Error> {
-        let username: Option<String> = if let Some(pg) = self.pg() {
-            pg.session_user(hash_token(token), now_ms)?
-        } else {
-            self.conn()
+        if let Some(pg) = self.pg() {
+            // One round trip: the session, its rep (active) and the team.
+            return pg
+                .session_rep(hash_token(token), now_ms)?
+                .map(|(username, doc)| {
+                    Ok(Rep {
+                        username,
+                        team_index: parse_doc(doc)?,
+                    })
+                })
+                .transpose();
+        }
+        let username: Option<String> = self
+            .conn()
             .query_row(
                 "SELECT username FROM sessions WHERE token_hash = ?1 AND revoked = 0 AND expires_ms > ?2",
                 params![hash_token(token), now_ms],
                 |r| r.get(0),
             )
-            .optional()?
-        };
+            .optional()?;
         match username {
             Some(u) => Ok(self.rep(&u)?.map(|(rep, _)| rep)),
             None => Ok(None),

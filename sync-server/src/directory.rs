@@ -311,8 +311,7 @@ impl Changes {
 impl LiveDirectory {
     /// Loads the directory from `accounts` and starts the registration writer.
     pub fn load(accounts: Accounts) -> Result<Self, Error> {
-        let revision = accounts.revision()?;
-        let registrations = accounts.registrations()?;
+        let (revision, registrations) = accounts.counters()?;
         let dir = Directory::load(&accounts, crate::now_ms())?;
         let pending = Arc::new(Mutex::new(HashMap::new()));
         let (tx, rx) = std::sync::mpsc::channel();
@@ -369,14 +368,15 @@ impl LiveDirectory {
     /// Reloads everything if the database's revision moved (an admin command ran);
     /// returns whether it did. Blocking: call from a blocking thread.
     pub fn refresh(&self) -> Result<bool, Error> {
-        let revision = self.inner.accounts.revision()?;
+        let (revision, registrations) = self.inner.accounts.counters()?;
         if revision == self.inner.revision.load(Ordering::SeqCst) {
-            self.refresh_registry()?;
+            if registrations != self.inner.registrations.load(Ordering::SeqCst) {
+                self.refresh_registry()?;
+            }
             return Ok(false);
         }
         let mut guard = self.inner.dir.write().unwrap_or_else(|p| p.into_inner());
-        let revision = self.inner.accounts.revision()?;
-        let registrations = self.inner.accounts.registrations()?;
+        let (revision, registrations) = self.inner.accounts.counters()?;
         let mut fresh = Directory::load(&self.inner.accounts, crate::now_ms())?;
         for (id, entry) in self
             .inner
@@ -404,15 +404,8 @@ impl LiveDirectory {
     /// reads, as a registration here does while it writes, so neither overwrites the
     /// other with an older row.
     fn refresh_registry(&self) -> Result<(), Error> {
-        if self.inner.accounts.pg().is_none() {
-            return Ok(());
-        }
-        let seen = self.inner.registrations.load(Ordering::SeqCst);
-        if self.inner.accounts.registrations()? == seen {
-            return Ok(());
-        }
         let mut guard = self.inner.dir.write().unwrap_or_else(|p| p.into_inner());
-        let registrations = self.inner.accounts.registrations()?;
+        let (_, registrations) = self.inner.accounts.counters()?;
         let mut changed = Vec::new();
         for c in self.inner.accounts.clients()? {
             let entry = DocEntry {

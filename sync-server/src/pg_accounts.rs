@@ -214,15 +214,20 @@ impl PgAccounts {
         })
     }
 
-    /// A counter of `meta`: `revision` (rules) or `registrations` (the client registry).
-    pub fn counter(&self, key: &'static str) -> Result<i64, Error> {
+    /// The counters of `meta`: `revision` (rules) and `registrations` (the client
+    /// registry), in one statement (the watcher reads them 4 times a second).
+    pub fn counters(&self) -> Result<(i64, i64), Error> {
         self.run(move |pool| async move {
             let c = pool.get().await?;
             let stmt = c
-                .prepare_cached("SELECT value FROM meta WHERE key = $1")
+                .prepare_cached(
+                    "SELECT coalesce(max(value) FILTER (WHERE key = 'revision'), 0),
+                            coalesce(max(value) FILTER (WHERE key = 'registrations'), 0)
+                     FROM meta WHERE key IN ('revision', 'registrations')",
+                )
                 .await?;
-            let row = c.query_opt(&stmt, &[&key]).await?;
-            Ok(row.map(|r| r.get(0)).unwrap_or(0))
+            let row = c.query_one(&stmt, &[]).await?;
+            Ok((row.get(0), row.get(1)))
         })
     }
 
@@ -448,22 +453,25 @@ impl PgAccounts {
         })
     }
 
-    /// The rep of a session valid at `now_ms`.
-    pub(crate) fn session_user(
+    /// The active rep of a session valid at `now_ms`, with the team's index.
+    pub(crate) fn session_rep(
         &self,
         token_hash: String,
         now_ms: i64,
-    ) -> Result<Option<String>, Error> {
+    ) -> Result<Option<(String, String)>, Error> {
         self.run(move |pool| async move {
             let c = pool.get().await?;
             let stmt = c
                 .prepare_cached(
-                    "SELECT username FROM sessions WHERE token_hash = $1 AND NOT revoked AND expires_ms > $2",
+                    "SELECT r.username, t.index_doc FROM sessions s
+                     JOIN reps r ON r.username = s.username AND r.active
+                     JOIN teams t ON t.id = r.team_id
+                     WHERE s.token_hash = $1 AND NOT s.revoked AND s.expires_ms > $2",
                 )
                 .await?;
             Ok(c.query_opt(&stmt, &[&token_hash, &now_ms])
                 .await?
-                .map(|r| r.get(0)))
+                .map(|r| (r.get(0), r.get(1))))
         })
     }
 
