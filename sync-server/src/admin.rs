@@ -41,9 +41,10 @@ pub fn lock_data_dir(data: &Path) -> Result<File, Error> {
     lock(data, false)
 }
 
-/// The lock several instances over one PostgreSQL take on the data directory whose
-/// accounts they share: any number of them may hold it at once, and `restore` (which
-/// wants the exclusive lock) is refused while one does.
+/// The lock an instance over PostgreSQL takes on its data directory (which holds nothing
+/// else then: accounts and documents are in the database): several instances may share
+/// a directory, and a SQLite server or `restore` (which want the exclusive lock) are
+/// refused while one holds it.
 pub fn lock_data_dir_shared(data: &Path) -> Result<File, Error> {
     lock(data, true)
 }

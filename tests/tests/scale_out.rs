@@ -453,3 +453,108 @@ async fn the_first_start_over_postgres_imports_the_sqlite_accounts() {
     assert_eq!(cluster.psql("SELECT count(*) FROM reps").unwrap(), "2");
     assert_eq!(cluster.psql("SELECT count(*) FROM teams").unwrap(), "1");
 }
+
+/// The admin commands against PostgreSQL refuse what they refuse on SQLite, with the
+/// same messages, and a refusal changes nothing (not even the revision).
+#[tokio::test(flavor = "multi_thread")]
+async fn admin_commands_on_postgres_refuse_clearly_and_change_nothing() {
+    let backend = Backend::postgres().unwrap();
+    let Backend::Postgres(cluster) = &backend else {
+        unreachable!()
+    };
+    let server = backend.start_server(&[]).unwrap();
+    let anna = add_rep(&server, "anna", "rep");
+    add_rep(&server, "carl", "rep");
+    server.admin(&["create-team", "North"]).unwrap();
+    server
+        .admin(&[
+            "add-rep",
+            "nils",
+            "--password",
+            "nils-password",
+            "--team",
+            "North",
+        ])
+        .unwrap();
+    let key = add_restricted(&server, &anna, "Kept a.s.")
+        .await
+        .to_string();
+    let stranger = DocumentId::from_bytes(rand::random()).to_string();
+    let revision = "SELECT value FROM meta WHERE key = 'revision'";
+    let before = cluster.psql(revision).unwrap();
+
+    let hand_over = |to: &'static str, start: &'static str, end: &'static str| {
+        vec![
+            "hand-over",
+            "--from",
+            "anna",
+            "--to",
+            to,
+            "--start",
+            start,
+            "--end",
+            end,
+        ]
+    };
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["set-role", "nobody", "head"],
+            "no rep named \"nobody\"",
+        ),
+        (vec!["revoke", "nobody"], "no rep named \"nobody\""),
+        (
+            vec!["reset-password", "nobody", "--password", "long-enough"],
+            "no rep named \"nobody\"",
+        ),
+        (
+            vec!["add-rep", "anna", "--password", "another-password"],
+            "a rep named \"anna\" exists already",
+        ),
+        (
+            vec!["create-team", "North"],
+            "a team named \"North\" exists already",
+        ),
+        (
+            hand_over("nils", "2030-01-01", "2030-01-05"),
+            "\"anna\" and \"nils\" are in different teams",
+        ),
+        (
+            hand_over("carl", "2030-01-10", "2030-01-05"),
+            "the end must be after",
+        ),
+        (vec!["transfer", &key, "--to", "nils"], "in different teams"),
+        (
+            vec!["transfer", &stranger, "--to", "carl"],
+            "no client document",
+        ),
+        (vec!["restrict", &stranger, "--off"], "no client document"),
+    ];
+    for (args, expected) in &cases {
+        let err = server.admin_fails(args).unwrap();
+        assert!(
+            err.contains(expected),
+            "{args:?}: expected {expected:?} in {err:?}"
+        );
+    }
+    assert_eq!(
+        cluster.psql(revision).unwrap(),
+        before,
+        "refusals change nothing"
+    );
+    assert_eq!(cluster.psql("SELECT count(*) FROM handovers").unwrap(), "0");
+    assert_eq!(cluster.psql("SELECT count(*) FROM teams").unwrap(), "2");
+    assert_eq!(
+        cluster
+            .psql(&format!(
+                "SELECT owner || ' ' || restricted FROM documents WHERE doc_id = '{key}'"
+            ))
+            .unwrap(),
+        "anna true"
+    );
+    // And the commands that succeed move it once each.
+    server.admin(&["set-role", "carl", "head"]).unwrap();
+    server.admin(&["transfer", &key, "--to", "carl"]).unwrap();
+    let after: i64 = cluster.psql(revision).unwrap().parse().unwrap();
+    assert_eq!(after, before.parse::<i64>().unwrap() + 2);
+    assert_eq!(server.me(&anna).unwrap().books, vec![anna.book]);
+}
