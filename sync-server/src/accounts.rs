@@ -237,7 +237,7 @@ impl Accounts {
 
     /// The revision and the registry counter, in one read. The registry counter: on
     /// PostgreSQL every registration or restriction made by a server increments it, so
-    /// the other instances re-read the client registry. Always 0 on SQLite, whose one
+    /// the other instances read the registry rows it stamped. Always 0 on SQLite, whose one
     /// server updates its directory itself.
     pub fn counters(&self) -> Result<(i64, i64), Error> {
         match self.pg() {

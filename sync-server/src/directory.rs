@@ -11,8 +11,8 @@
 //! then unregistered again; see ARCHITECTURE.md). Changes made by the admin command line (another process)
 //! bump the database's revision; [`crate::watcher`] notices and reloads everything,
 //! waking every stream. On PostgreSQL, registrations and restrictions made by another
-//! instance bump a second counter, `registrations`: then only the client registry is
-//! read again, and only the streams of documents whose entry changed are woken.
+//! instance bump a second counter, `registrations`: then only the registry rows stamped
+//! since are read, and only the streams of documents whose entry changed are woken.
 
 use std::{
     collections::HashMap,
@@ -371,7 +371,7 @@ impl LiveDirectory {
         let (revision, registrations) = self.inner.accounts.counters()?;
         if revision == self.inner.revision.load(Ordering::SeqCst) {
             if registrations != self.inner.registrations.load(Ordering::SeqCst) {
-                self.refresh_registry()?;
+                self.refresh_registry(registrations)?;
             }
             return Ok(false);
         }
@@ -398,16 +398,21 @@ impl LiveDirectory {
         Ok(true)
     }
 
-    /// On PostgreSQL, when the registrations counter moved (another instance registered
-    /// or restricted a client), reads the client registry again and wakes the streams of
-    /// the documents whose entry changed. Holds the directory's write lock while it
-    /// reads, as a registration here does while it writes, so neither overwrites the
-    /// other with an older row.
-    fn refresh_registry(&self) -> Result<(), Error> {
+    /// On PostgreSQL, when the registrations counter moved to `upto` (an instance
+    /// registered or restricted clients), reads the registry rows changed since the
+    /// counter last seen and wakes the streams of the documents whose entry changed.
+    /// Holds the directory's write lock while it reads (one indexed range: the rows of
+    /// the changes since), as a registration here does while it writes, so neither
+    /// overwrites the other with an older row: a row this instance changed again since
+    /// carries a newer stamp and is not read.
+    fn refresh_registry(&self, upto: i64) -> Result<(), Error> {
         let mut guard = self.inner.dir.write().unwrap_or_else(|p| p.into_inner());
-        let (_, registrations) = self.inner.accounts.counters()?;
+        let seen = self.inner.registrations.load(Ordering::SeqCst);
+        if upto <= seen {
+            return Ok(());
+        }
         let mut changed = Vec::new();
-        for c in self.inner.accounts.clients()? {
+        for c in self.inner.accounts.clients_changed(seen, upto)? {
             let entry = DocEntry {
                 team: c.team,
                 kind: DocKind::Client {
@@ -420,9 +425,7 @@ impl LiveDirectory {
                 changed.push(c.id);
             }
         }
-        self.inner
-            .registrations
-            .store(registrations, Ordering::SeqCst);
+        self.inner.registrations.store(upto, Ordering::SeqCst);
         drop(guard);
         if !changed.is_empty() {
             tracing::info!(

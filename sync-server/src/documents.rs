@@ -106,6 +106,20 @@ impl Accounts {
         rows.into_iter().map(record).collect()
     }
 
+    /// The registered clients another instance changed after the registrations counter
+    /// was `after`, up to `upto` (PostgreSQL; on SQLite, whose one server keeps its
+    /// directory itself, every client).
+    pub fn clients_changed(&self, after: i64, upto: i64) -> Result<Vec<ClientRecord>, Error> {
+        match self.pg() {
+            Some(pg) => pg
+                .clients_changed(after, upto)?
+                .into_iter()
+                .map(client_record)
+                .collect(),
+            None => self.clients(),
+        }
+    }
+
     /// One registered client document.
     pub fn client(&self, id: DocumentId) -> Result<Option<ClientRecord>, Error> {
         if let Some(pg) = self.pg() {
@@ -181,7 +195,9 @@ impl Accounts {
         if let Some(pg) = self.pg() {
             return pg.update_client(
                 id.to_string(),
-                "UPDATE documents SET restricted = $2 WHERE doc_id = $1",
+                "UPDATE documents SET restricted = $2,
+                     changed = (SELECT value FROM meta WHERE key = 'registrations')
+                 WHERE doc_id = $1",
                 ClientValue::Restricted(restricted),
                 if announce {
                     "revision"
@@ -221,7 +237,9 @@ impl Accounts {
         if let Some(pg) = self.pg() {
             pg.update_client(
                 id.to_string(),
-                "UPDATE documents SET owner = $2 WHERE doc_id = $1",
+                "UPDATE documents SET owner = $2,
+                     changed = (SELECT value FROM meta WHERE key = 'registrations')
+                 WHERE doc_id = $1",
                 ClientValue::Owner(to.to_owned()),
                 "revision",
             )?;

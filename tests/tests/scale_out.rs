@@ -263,6 +263,36 @@ async fn logins_and_rules_made_on_one_instance_hold_on_the_other() {
         carl.team_index
     );
 
+    // Pushed to 1 without `POST /api/clients` (a JS client): registered to Anna there by
+    // the push, and known as hers on 2, so Carl, who edits it through 2, cannot take it.
+    let mut js = NativeReplica::new(anna.clone(), "js");
+    let pushed = js.add("Pushed only s.r.o.", "", "").unwrap();
+    js.sync(&one.ws_url(), T).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut c = NativeReplica::new(carl.clone(), "phone");
+    c.sync(&two.ws_url(), T).await.unwrap();
+    c.edit(
+        pushed,
+        &ClientPatch {
+            email: Some("carl@edits.cz".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    c.sync(&two.ws_url(), T).await.unwrap();
+    assert_eq!(two.register_client(&carl, pushed, true).unwrap(), 409);
+    let Backend::Postgres(cluster) = &backend else {
+        unreachable!()
+    };
+    assert_eq!(
+        cluster
+            .psql(&format!(
+                "SELECT owner || ' ' || restricted FROM documents WHERE doc_id = '{pushed}'"
+            ))
+            .unwrap(),
+        "anna false"
+    );
+
     // Registered restricted through 1: refused to a colleague on 2, who cannot take it.
     let key = add_restricted(&one, &anna, "Shared rules a.s.").await;
     assert!(refused(&two, &carl, key).await);
