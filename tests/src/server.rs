@@ -165,7 +165,7 @@ impl ServerProcess {
     }
 
     /// Starts a server on a free port with this data directory and extra `serve` flags
-    /// (a second instance sharing another's accounts: `--postgres <url>`).
+    /// (e.g. a data directory another server wrote, now with `--postgres <url>`).
     pub fn start_in_with(data: PathBuf, args: &[&str]) -> Result<Self, Error> {
         let mut s = Self::unstarted(data, free_port(), None);
         s.extra_args = args.iter().map(|a| a.to_string()).collect();
