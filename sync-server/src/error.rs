@@ -101,15 +101,33 @@ impl From<tokio_postgres::Error> for Error {
         // A database error's own message says what went wrong ("db error" alone does not).
         match e.as_db_error() {
             Some(db) => Error::Postgres(format!("{}: {}", db.code().code(), db.message())),
-            None => Error::Postgres(e.to_string()),
+            None => Error::Postgres(with_causes(&e)),
         }
     }
 }
 
 impl From<deadpool_postgres::PoolError> for Error {
     fn from(e: deadpool_postgres::PoolError) -> Self {
-        Error::Postgres(format!("connecting: {e}"))
+        match e {
+            deadpool_postgres::PoolError::Backend(e) => {
+                Error::Postgres(format!("connecting: {}", with_causes(&e)))
+            }
+            other => Error::Postgres(format!("connecting: {other}")),
+        }
     }
+}
+
+/// An error and its causes, `: `-separated ("error connecting to server: Connection
+/// refused (os error 111)").
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 impl Error {
