@@ -588,3 +588,45 @@ async fn admin_commands_on_postgres_refuse_clearly_and_change_nothing() {
     assert_eq!(after, before.parse::<i64>().unwrap() + 2);
     assert_eq!(server.me(&anna).unwrap().books, vec![anna.book]);
 }
+
+/// A SQLite installation moves to PostgreSQL with `backup` and `restore --postgres`:
+/// logins, rules and documents come along.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sqlite_backup_restores_into_postgres() {
+    let sqlite = ServerProcess::start().unwrap();
+    let anna = add_rep(&sqlite, "anna", "rep");
+    add_rep(&sqlite, "carl", "rep");
+    let key = add_restricted(&sqlite, &anna, "Moved a.s.").await;
+    let file = temp_dir("sqlite-backup").join("fieldbase-backup.db");
+    sqlite.admin(&["backup", file.to_str().unwrap()]).unwrap();
+
+    let backend = Backend::postgres().unwrap();
+    let Backend::Postgres(cluster) = &backend else {
+        unreachable!()
+    };
+    let out = std::process::Command::new(server_binary())
+        .args([
+            "restore",
+            file.to_str().unwrap(),
+            "--postgres",
+            &cluster.url(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let moved = backend.start_server(&[]).unwrap();
+    let anna = moved.login("anna", "anna-password").unwrap();
+    let mut a = NativeReplica::on_index(anna.clone(), "moved", anna.book);
+    a.want(key);
+    a.sync(&moved.ws_url(), T).await.unwrap();
+    assert_eq!(a.base.client(key).unwrap().name, "Moved a.s.");
+    let carl = moved.login("carl", "carl-password").unwrap();
+    assert!(refused(&moved, &carl, key).await, "still restricted");
+    // New rows continue after the restored ones.
+    moved.admin(&["create-team", "South"]).unwrap();
+    add_rep(&moved, "sven", "rep");
+}
