@@ -1,4 +1,5 @@
-//! Teams, reps, passwords (argon2) and session tokens, in the server's SQLite database.
+//! Teams, reps, passwords (argon2) and session tokens, in the server's SQLite database
+//! or, with `--postgres`, in PostgreSQL ([`crate::pg_accounts`]): one API over both.
 //!
 //! A token is 32 random bytes shown to the client once; only its SHA-256 is stored, so a
 //! copy of the database does not let anyone log in.
@@ -17,7 +18,12 @@ use rand::RngCore;
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-use crate::{Error, policy::Role, storage::open_db};
+use crate::{
+    Error,
+    pg_accounts::{BootstrapLock, PgAccounts},
+    policy::Role,
+    storage::open_db,
+};
 
 /// How long a login lasts, in milliseconds (30 days: a rep on the road for weeks stays
 /// logged in on the device).
@@ -92,7 +98,16 @@ pub struct Session {
 /// The accounts database.
 #[derive(Clone)]
 pub struct Accounts {
-    conn: Arc<Mutex<Connection>>,
+    backend: Backend,
+}
+
+/// Where the accounts live.
+#[derive(Clone)]
+enum Backend {
+    /// The data directory's SQLite file (one server).
+    Sqlite(Arc<Mutex<Connection>>),
+    /// A PostgreSQL database (any number of instances).
+    Postgres(PgAccounts),
 }
 
 fn hash_token(token: &str) -> String {
@@ -184,19 +199,60 @@ impl Accounts {
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         migrate(&conn)?;
         Ok(Accounts {
-            conn: Arc::new(Mutex::new(conn)),
+            backend: Backend::Sqlite(Arc::new(Mutex::new(conn))),
         })
     }
 
-    /// The connection, for the modules that keep their own tables in this database.
+    /// Opens the accounts tables in the PostgreSQL database at `url`, creating them if
+    /// needed (safe when several instances start at once).
+    pub fn open_postgres(url: &str) -> Result<Self, Error> {
+        Ok(Accounts {
+            backend: Backend::Postgres(PgAccounts::connect(url)?),
+        })
+    }
+
+    /// The PostgreSQL accounts, if that is where they live.
+    pub(crate) fn pg(&self) -> Option<&PgAccounts> {
+        match &self.backend {
+            Backend::Postgres(pg) => Some(pg),
+            Backend::Sqlite(_) => None,
+        }
+    }
+
+    /// The SQLite connection, for the modules that keep their own tables in this
+    /// database. Every caller asks [`Accounts::pg`] first: on PostgreSQL this is a bug.
     pub(crate) fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+        match &self.backend {
+            Backend::Sqlite(conn) => conn.lock().unwrap_or_else(|p| p.into_inner()),
+            Backend::Postgres(_) => unreachable!("a SQLite statement on PostgreSQL accounts"),
+        }
+    }
+
+    /// Held while the first start creates the team and the first user, so that two
+    /// instances starting at once over one PostgreSQL create them once. `None` on SQLite,
+    /// where the data directory's exclusive lock already keeps a second server out.
+    pub fn bootstrap_lock(&self) -> Result<Option<BootstrapLock>, Error> {
+        self.pg().map(PgAccounts::bootstrap_lock).transpose()
+    }
+
+    /// The revision and the registry counter, in one read. The registry counter: on
+    /// PostgreSQL every registration or restriction made by a server increments it, so
+    /// the other instances read the registry rows it stamped. Always 0 on SQLite, whose one
+    /// server updates its directory itself.
+    pub fn counters(&self) -> Result<(i64, i64), Error> {
+        match self.pg() {
+            Some(pg) => pg.counters(),
+            None => Ok((self.revision()?, 0)),
+        }
     }
 
     /// The access-control revision: every admin change (revoke, role, hand-over,
     /// transfer, restriction, new team or rep) increments it, so a running server polls
     /// one integer to notice changes made by another process.
     pub fn revision(&self) -> Result<i64, Error> {
+        if let Some(pg) = self.pg() {
+            return Ok(pg.counters()?.0);
+        }
         Ok(self
             .conn()
             .query_row("SELECT value FROM meta WHERE key = 'revision'", [], |r| {
@@ -206,16 +262,25 @@ impl Accounts {
 
     /// The first team, if a team exists.
     pub fn first_team(&self) -> Result<Option<Team>, Error> {
+        if let Some(pg) = self.pg() {
+            return pg_team(pg.teams_where("ORDER BY id LIMIT 1", None)?);
+        }
         self.team_where("1 = 1 ORDER BY id LIMIT 1", [])
     }
 
     /// The team with this name.
     pub fn team_by_name(&self, name: &str) -> Result<Option<Team>, Error> {
+        if let Some(pg) = self.pg() {
+            return pg_team(pg.teams_where("WHERE name = $1", Some(name.to_owned()))?);
+        }
         self.team_where("name = ?1", [name])
     }
 
     /// The team with this row id.
     pub fn team(&self, id: i64) -> Result<Option<Team>, Error> {
+        if let Some(pg) = self.pg() {
+            return pg_team(pg.teams_where("WHERE id::TEXT = $1", Some(id.to_string()))?);
+        }
         self.team_where("id = ?1", [id])
     }
 
@@ -235,6 +300,13 @@ impl Accounts {
 
     /// Every team.
     pub fn teams(&self) -> Result<Vec<Team>, Error> {
+        if let Some(pg) = self.pg() {
+            return pg
+                .teams_where("ORDER BY id", None)?
+                .into_iter()
+                .map(pg_team_row)
+                .collect();
+        }
         let conn = self.conn();
         let mut stmt =
             conn.prepare("SELECT id, name, index_doc, team_doc, plan_doc FROM teams ORDER BY id")?;
@@ -250,6 +322,19 @@ impl Accounts {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
             return Err(Error::BadTeamName(name.to_owned()));
+        }
+        if let Some(pg) = self.pg() {
+            let team = Team {
+                id: 0,
+                name: name.to_owned(),
+                index: index.unwrap_or_else(random_doc_id),
+                team_doc: random_doc_id(),
+                plan: random_doc_id(),
+            };
+            return Ok(Team {
+                id: pg.create_team(&team)?,
+                ..team
+            });
         }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -294,6 +379,17 @@ impl Accounts {
         check_username(username)?;
         let hash = hash_password(password)?;
         let book = random_doc_id();
+        if let Some(pg) = self.pg() {
+            let record = RepRecord {
+                username: username.to_owned(),
+                team,
+                role,
+                active: true,
+                book,
+            };
+            pg.add_rep(&record, hash)?;
+            return Ok(record);
+        }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let exists: bool = tx.query_row(
@@ -321,6 +417,9 @@ impl Accounts {
 
     /// How many reps exist.
     pub fn rep_count(&self) -> Result<i64, Error> {
+        if let Some(pg) = self.pg() {
+            return pg.rep_count();
+        }
         Ok(self
             .conn()
             .query_row("SELECT count(*) FROM reps", [], |r| r.get(0))?)
@@ -328,6 +427,14 @@ impl Accounts {
 
     /// A rep's record, active or not.
     pub fn rep_record(&self, username: &str) -> Result<Option<RepRecord>, Error> {
+        if let Some(pg) = self.pg() {
+            return pg
+                .reps(Some(username.to_owned()))?
+                .into_iter()
+                .next()
+                .map(pg_rep_row)
+                .transpose();
+        }
         let row = self
             .conn()
             .query_row(
@@ -347,6 +454,9 @@ impl Accounts {
 
     /// Every rep.
     pub fn reps(&self) -> Result<Vec<RepRecord>, Error> {
+        if let Some(pg) = self.pg() {
+            return pg.reps(None)?.into_iter().map(pg_rep_row).collect();
+        }
         let conn = self.conn();
         let mut stmt =
             conn.prepare("SELECT username, team_id, role, active, book_doc FROM reps")?;
@@ -358,6 +468,15 @@ impl Accounts {
 
     /// Sets a rep's role.
     pub fn set_role(&self, username: &str, role: Role) -> Result<(), Error> {
+        if let Some(pg) = self.pg() {
+            pg.change_rep(
+                username,
+                "UPDATE reps SET role = $2 WHERE username = $1",
+                Some(role.as_str().to_owned()),
+                false,
+            )?;
+            return Ok(());
+        }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let n = tx.execute(
@@ -388,6 +507,9 @@ impl Accounts {
         if !to.active {
             return Err(Error::Revoked(to.username));
         }
+        if let Some(pg) = self.pg() {
+            return pg.add_handover(h);
+        }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute(
@@ -401,6 +523,9 @@ impl Accounts {
 
     /// Every hand-over that has not ended before `now_ms`.
     pub fn handovers(&self, now_ms: i64) -> Result<Vec<Handover>, Error> {
+        if let Some(pg) = self.pg() {
+            return pg.handovers(now_ms);
+        }
         let conn = self.conn();
         let mut stmt = conn.prepare(
             "SELECT from_rep, to_rep, starts_at_ms, ends_at_ms FROM handovers WHERE ends_at_ms > ?1",
@@ -417,15 +542,18 @@ impl Accounts {
     }
 
     fn rep(&self, username: &str) -> Result<Option<(Rep, String)>, Error> {
-        let row: Option<(String, String)> = self
-            .conn()
+        let row: Option<(String, String)> = if let Some(pg) = self.pg() {
+            pg.active_rep(username)?
+        } else {
+            self.conn()
             .query_row(
                 "SELECT t.index_doc, r.password_hash FROM reps r JOIN teams t ON t.id = r.team_id
                  WHERE r.username = ?1 AND r.active = 1",
                 [username],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?;
+            .optional()?
+        };
         row.map(|(doc, hash)| {
             let team_index = doc.parse().map_err(|_| Error::Corrupt(doc))?;
             Ok((
@@ -461,10 +589,14 @@ impl Accounts {
         }
         let token = random_secret();
         let expires_at = now_ms + SESSION_MS;
-        self.conn().execute(
-            "INSERT INTO sessions (token_hash, username, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4)",
-            params![hash_token(&token), username, now_ms, expires_at],
-        )?;
+        if let Some(pg) = self.pg() {
+            pg.insert_session(hash_token(&token), username, now_ms, expires_at)?;
+        } else {
+            self.conn().execute(
+                "INSERT INTO sessions (token_hash, username, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4)",
+                params![hash_token(&token), username, now_ms, expires_at],
+            )?;
+        }
         Ok(Some(Session {
             token,
             rep,
@@ -474,6 +606,18 @@ impl Accounts {
 
     /// The rep a token belongs to, if it is valid now.
     pub fn authenticate(&self, token: &str, now_ms: i64) -> Result<Option<Rep>, Error> {
+        if let Some(pg) = self.pg() {
+            // One round trip: the session, its rep (active) and the team.
+            return pg
+                .session_rep(hash_token(token), now_ms)?
+                .map(|(username, doc)| {
+                    Ok(Rep {
+                        username,
+                        team_index: parse_doc(doc)?,
+                    })
+                })
+                .transpose();
+        }
         let username: Option<String> = self
             .conn()
             .query_row(
@@ -490,6 +634,9 @@ impl Accounts {
 
     /// Ends a session.
     pub fn logout(&self, token: &str) -> Result<(), Error> {
+        if let Some(pg) = self.pg() {
+            return pg.logout(hash_token(token));
+        }
         self.conn().execute(
             "UPDATE sessions SET revoked = 1 WHERE token_hash = ?1",
             [hash_token(token)],
@@ -502,6 +649,15 @@ impl Accounts {
     /// within a poll interval. `reset-password` lets the rep in again. Returns how many
     /// sessions were open.
     pub fn revoke_sessions(&self, username: &str) -> Result<usize, Error> {
+        if let Some(pg) = self.pg() {
+            let n = pg.change_rep(
+                username,
+                "UPDATE reps SET active = FALSE WHERE username = $1",
+                None,
+                true,
+            )?;
+            return Ok(n as usize);
+        }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let n = tx.execute("UPDATE reps SET active = 0 WHERE username = ?1", [username])?;
@@ -521,6 +677,15 @@ impl Accounts {
     /// revoked rep in again.
     pub fn set_password(&self, username: &str, password: &str) -> Result<(), Error> {
         let hash = hash_password(password)?;
+        if let Some(pg) = self.pg() {
+            pg.change_rep(
+                username,
+                "UPDATE reps SET password_hash = $2, active = TRUE WHERE username = $1",
+                Some(hash),
+                true,
+            )?;
+            return Ok(());
+        }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let n = tx.execute(
@@ -564,6 +729,23 @@ fn team_from_row((id, name, index, team_doc, plan): TeamRow) -> Result<Team, Err
         plan: parse_doc(plan.ok_or_else(missing)?)?,
         name,
     })
+}
+
+/// The first of PostgreSQL's team rows.
+fn pg_team(rows: Vec<crate::pg_accounts::TeamRow>) -> Result<Option<Team>, Error> {
+    rows.into_iter().next().map(pg_team_row).transpose()
+}
+
+fn pg_team_row(
+    (id, name, index, team_doc, plan): crate::pg_accounts::TeamRow,
+) -> Result<Team, Error> {
+    team_from_row((id, name, index, Some(team_doc), Some(plan)))
+}
+
+fn pg_rep_row(
+    (username, team, role, active, book): crate::pg_accounts::RepRow,
+) -> Result<RepRecord, Error> {
+    rep_from_row((username, team, role, active, Some(book)))
 }
 
 type RepRow = (String, i64, String, bool, Option<String>);

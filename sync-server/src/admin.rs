@@ -1,6 +1,7 @@
 //! The admin commands behind the command line: teams, reps, roles, hand-overs, client
 //! ownership, backup and restore. Each checks everything before it writes, so a refused
-//! command changes nothing; each write bumps the revision a running server polls.
+//! command changes nothing; each write bumps the revision a running server polls. With
+//! `--postgres` they work on the PostgreSQL database the servers share ([`Target`]).
 
 use std::{
     fs::File,
@@ -18,6 +19,17 @@ use crate::{
     policy::Role,
 };
 
+/// Where the admin commands find the accounts: the data directory's SQLite file, or the
+/// PostgreSQL database (`--postgres`, `FIELDBASE_POSTGRES`, or `postgres` in the
+/// configuration file, as for `serve`).
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// The data directory.
+    pub data: PathBuf,
+    /// The PostgreSQL connection string, when the servers run with `--postgres`.
+    pub postgres: Option<String>,
+}
+
 /// The file a running server holds locked in its data directory.
 pub fn lock_path(data: &Path) -> PathBuf {
     data.join("fieldbase.lock")
@@ -29,9 +41,10 @@ pub fn lock_data_dir(data: &Path) -> Result<File, Error> {
     lock(data, false)
 }
 
-/// The lock several instances over one PostgreSQL take on the data directory whose
-/// accounts they share: any number of them may hold it at once, and `restore` (which
-/// wants the exclusive lock) is refused while one does.
+/// The lock an instance over PostgreSQL takes on its data directory (which holds nothing
+/// else then: accounts and documents are in the database): several instances may share
+/// a directory, and a SQLite server or `restore` (which want the exclusive lock) are
+/// refused while one holds it.
 pub fn lock_data_dir_shared(data: &Path) -> Result<File, Error> {
     lock(data, true)
 }
@@ -140,9 +153,13 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// Opens the accounts of an existing data directory (admin commands never create one).
-pub fn open(data: &Path) -> Result<Accounts, Error> {
-    let db = db_path(data);
+/// Opens the accounts of an existing data directory (admin commands never create one),
+/// or of the PostgreSQL database (whose tables are created if missing).
+pub fn open(target: &Target) -> Result<Accounts, Error> {
+    if let Some(url) = &target.postgres {
+        return Accounts::open_postgres(url);
+    }
+    let db = db_path(&target.data);
     if !db.is_file() {
         return Err(Error::NotFieldbase(
             db.display().to_string(),
@@ -212,15 +229,23 @@ pub fn restrict(accounts: &Accounts, doc: &str, on: bool) -> Result<(), Error> {
 
 /// `backup <file>`: a consistent snapshot of the whole database (accounts, the access
 /// tables and every document's chunks) taken with `VACUUM INTO`, safe while the server
-/// runs and writes (it reads one transaction's view).
-pub fn backup(data: &Path, file: &Path) -> Result<(), Error> {
+/// runs and writes (it reads one transaction's view). On PostgreSQL: one REPEATABLE READ
+/// transaction written into the same SQLite format ([`crate::pg_copy::backup`]).
+pub fn backup(target: &Target, file: &Path) -> Result<(), Error> {
     if file.exists() {
         return Err(Error::Io {
             what: format!("backing up to {}", file.display()),
             source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the file exists"),
         });
     }
-    let accounts = open(data)?;
+    let accounts = open(target)?;
+    if let Some(pg) = accounts.pg() {
+        if let Err(e) = crate::pg_copy::backup(pg, file) {
+            let _ = std::fs::remove_file(file);
+            return Err(e);
+        }
+        return verify(file);
+    }
     let conn = accounts.conn();
     conn.execute("VACUUM INTO ?1", [file.to_string_lossy()])?;
     drop(conn);
@@ -276,9 +301,14 @@ pub fn verify(file: &Path) -> Result<(), Error> {
 /// Refuses a file that is not a sound Fieldbase database, and, without `force`, a data
 /// directory a server is running on or that already holds a database. Copies with
 /// SQLite's backup API, so a forced restore under a running server is not torn (restart
-/// the server afterwards: it keeps documents in memory).
-pub fn restore(data: &Path, file: &Path, force: bool) -> Result<(), Error> {
+/// the server afterwards: it keeps documents in memory). On PostgreSQL: into an empty
+/// database only, in one transaction ([`crate::pg_copy::restore`]); `force` does not apply.
+pub fn restore(target: &Target, file: &Path, force: bool) -> Result<(), Error> {
     verify(file)?;
+    if let Some(url) = &target.postgres {
+        return crate::pg_copy::restore(&crate::pg_accounts::PgAccounts::connect(url)?, file);
+    }
+    let data = target.data.as_path();
     std::fs::create_dir_all(data).map_err(Error::io(format!("creating {}", data.display())))?;
     let lock = lock_data_dir(data);
     let _held = if force { lock.ok() } else { Some(lock?) };

@@ -31,7 +31,7 @@ pub struct FileConfig {
     pub dead_after_seconds: Option<u64>,
     /// The most sync connections one login may hold open.
     pub max_connections_per_login: Option<usize>,
-    /// A PostgreSQL connection string for documents.
+    /// A PostgreSQL connection string for documents and accounts.
     pub postgres: Option<String>,
 }
 

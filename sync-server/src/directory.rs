@@ -10,7 +10,9 @@
 //! crash within that window forgets the owner of a document pushed just before (it is
 //! then unregistered again; see ARCHITECTURE.md). Changes made by the admin command line (another process)
 //! bump the database's revision; [`crate::watcher`] notices and reloads everything,
-//! waking every stream.
+//! waking every stream. On PostgreSQL, registrations and restrictions made by another
+//! instance bump a second counter, `registrations`: then only the registry rows stamped
+//! since are read, and only the streams of documents whose entry changed are woken.
 
 use std::{
     collections::HashMap,
@@ -203,6 +205,8 @@ struct Inner {
     accounts: Accounts,
     dir: RwLock<Directory>,
     revision: AtomicI64,
+    /// The registry counter last seen (PostgreSQL; always 0 on SQLite).
+    registrations: AtomicI64,
     everything: watch::Sender<u64>,
     per_doc: Mutex<HashMap<DocumentId, watch::Sender<u64>>>,
     /// Automatic registrations not yet committed (kept across reloads).
@@ -307,7 +311,7 @@ impl Changes {
 impl LiveDirectory {
     /// Loads the directory from `accounts` and starts the registration writer.
     pub fn load(accounts: Accounts) -> Result<Self, Error> {
-        let revision = accounts.revision()?;
+        let (revision, registrations) = accounts.counters()?;
         let dir = Directory::load(&accounts, crate::now_ms())?;
         let pending = Arc::new(Mutex::new(HashMap::new()));
         let (tx, rx) = std::sync::mpsc::channel();
@@ -321,6 +325,7 @@ impl LiveDirectory {
                 accounts,
                 dir: RwLock::new(dir),
                 revision: AtomicI64::new(revision),
+                registrations: AtomicI64::new(registrations),
                 everything: watch::channel(0).0,
                 per_doc: Mutex::new(HashMap::new()),
                 pending,
@@ -363,12 +368,15 @@ impl LiveDirectory {
     /// Reloads everything if the database's revision moved (an admin command ran);
     /// returns whether it did. Blocking: call from a blocking thread.
     pub fn refresh(&self) -> Result<bool, Error> {
-        let revision = self.inner.accounts.revision()?;
+        let (revision, registrations) = self.inner.accounts.counters()?;
         if revision == self.inner.revision.load(Ordering::SeqCst) {
+            if registrations != self.inner.registrations.load(Ordering::SeqCst) {
+                self.refresh_registry(registrations)?;
+            }
             return Ok(false);
         }
         let mut guard = self.inner.dir.write().unwrap_or_else(|p| p.into_inner());
-        let revision = self.inner.accounts.revision()?;
+        let (revision, registrations) = self.inner.accounts.counters()?;
         let mut fresh = Directory::load(&self.inner.accounts, crate::now_ms())?;
         for (id, entry) in self
             .inner
@@ -381,10 +389,54 @@ impl LiveDirectory {
         }
         *guard = fresh;
         self.inner.revision.store(revision, Ordering::SeqCst);
+        self.inner
+            .registrations
+            .store(registrations, Ordering::SeqCst);
         drop(guard);
         self.inner.everything.send_modify(|n| *n += 1);
         tracing::info!(revision, "access rules reloaded");
         Ok(true)
+    }
+
+    /// On PostgreSQL, when the registrations counter moved to `upto` (an instance
+    /// registered or restricted clients), reads the registry rows changed since the
+    /// counter last seen and wakes the streams of the documents whose entry changed.
+    /// Holds the directory's write lock while it reads (one indexed range: the rows of
+    /// the changes since), as a registration here does while it writes, so neither
+    /// overwrites the other with an older row: a row this instance changed again since
+    /// carries a newer stamp and is not read.
+    fn refresh_registry(&self, upto: i64) -> Result<(), Error> {
+        let mut guard = self.inner.dir.write().unwrap_or_else(|p| p.into_inner());
+        let seen = self.inner.registrations.load(Ordering::SeqCst);
+        if upto <= seen {
+            return Ok(());
+        }
+        let mut changed = Vec::new();
+        for c in self.inner.accounts.clients_changed(seen, upto)? {
+            let entry = DocEntry {
+                team: c.team,
+                kind: DocKind::Client {
+                    owner: c.owner,
+                    restricted: c.restricted,
+                },
+            };
+            if guard.docs.get(&c.id) != Some(&entry) {
+                guard.docs.insert(c.id, entry);
+                changed.push(c.id);
+            }
+        }
+        self.inner.registrations.store(upto, Ordering::SeqCst);
+        drop(guard);
+        if !changed.is_empty() {
+            tracing::info!(
+                documents = changed.len(),
+                "client registry changed by another instance"
+            );
+        }
+        for doc in changed {
+            self.changed(doc);
+        }
+        Ok(())
     }
 
     /// [`LiveDirectory::refresh`] on a blocking thread, logging failures.

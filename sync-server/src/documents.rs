@@ -10,6 +10,7 @@ use rusqlite::{OptionalExtension, params};
 use crate::{
     Error,
     accounts::{Accounts, bump},
+    pg_accounts::{ClientValue, client_record},
 };
 
 /// One registered client document.
@@ -43,6 +44,9 @@ impl Accounts {
     /// first head (else its first rep). Until then such documents would be shared with
     /// any active rep who knows the id. Returns how many were registered.
     pub fn register_legacy_documents(&self) -> Result<usize, Error> {
+        if let Some(pg) = self.pg() {
+            return pg.register_legacy_documents();
+        }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let done: bool = tx.query_row(
@@ -91,6 +95,9 @@ impl Accounts {
 
     /// Every registered client document.
     pub fn clients(&self) -> Result<Vec<ClientRecord>, Error> {
+        if let Some(pg) = self.pg() {
+            return pg.clients(None)?.into_iter().map(client_record).collect();
+        }
         let conn = self.conn();
         let mut stmt = conn.prepare("SELECT doc_id, team_id, owner, restricted FROM documents")?;
         let rows = stmt
@@ -99,8 +106,26 @@ impl Accounts {
         rows.into_iter().map(record).collect()
     }
 
+    /// The registered clients another instance changed after the registrations counter
+    /// was `after`, up to `upto` (PostgreSQL; on SQLite, whose one server keeps its
+    /// directory itself, every client).
+    pub fn clients_changed(&self, after: i64, upto: i64) -> Result<Vec<ClientRecord>, Error> {
+        match self.pg() {
+            Some(pg) => pg
+                .clients_changed(after, upto)?
+                .into_iter()
+                .map(client_record)
+                .collect(),
+            None => self.clients(),
+        }
+    }
+
     /// One registered client document.
     pub fn client(&self, id: DocumentId) -> Result<Option<ClientRecord>, Error> {
+        if let Some(pg) = self.pg() {
+            let row = pg.clients(Some(id.to_string()))?.into_iter().next();
+            return row.map(client_record).transpose();
+        }
         let row: Option<Row> = self
             .conn()
             .query_row(
@@ -121,6 +146,10 @@ impl Accounts {
         owner: &str,
         restricted: bool,
     ) -> Result<bool, Error> {
+        if let Some(pg) = self.pg() {
+            let row = (id.to_string(), team, owner.to_owned(), restricted);
+            return Ok(pg.register(vec![row])? == 1);
+        }
         let n = self.conn().execute(
             "INSERT OR IGNORE INTO documents (doc_id, team_id, owner, restricted) VALUES (?1, ?2, ?3, ?4)",
             params![id.to_string(), team, owner, restricted],
@@ -131,6 +160,14 @@ impl Accounts {
     /// Registers new client documents, unrestricted, in one transaction; ids registered
     /// already are left as they are.
     pub fn register_clients(&self, rows: &[(DocumentId, i64, &str)]) -> Result<(), Error> {
+        if let Some(pg) = self.pg() {
+            let rows = rows
+                .iter()
+                .map(|(id, team, owner)| (id.to_string(), *team, owner.to_string(), false))
+                .collect();
+            pg.register(rows)?;
+            return Ok(());
+        }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
@@ -147,13 +184,28 @@ impl Accounts {
 
     /// Sets a registered client's restriction. `announce` bumps the revision so that a
     /// running server notices (the admin command line); the server itself updates its
-    /// directory directly.
+    /// directory directly (on PostgreSQL it bumps the registrations counter instead, for
+    /// the other instances).
     pub fn set_restricted(
         &self,
         id: DocumentId,
         restricted: bool,
         announce: bool,
     ) -> Result<(), Error> {
+        if let Some(pg) = self.pg() {
+            return pg.update_client(
+                id.to_string(),
+                "UPDATE documents SET restricted = $2,
+                     changed = (SELECT value FROM meta WHERE key = 'registrations')
+                 WHERE doc_id = $1",
+                ClientValue::Restricted(restricted),
+                if announce {
+                    "revision"
+                } else {
+                    "registrations"
+                },
+            );
+        }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let n = tx.execute(
@@ -181,6 +233,20 @@ impl Accounts {
         }
         if !rep.active {
             return Err(Error::Revoked(rep.username));
+        }
+        if let Some(pg) = self.pg() {
+            pg.update_client(
+                id.to_string(),
+                "UPDATE documents SET owner = $2,
+                     changed = (SELECT value FROM meta WHERE key = 'registrations')
+                 WHERE doc_id = $1",
+                ClientValue::Owner(to.to_owned()),
+                "revision",
+            )?;
+            return Ok(ClientRecord {
+                owner: to.to_owned(),
+                ..client
+            });
         }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

@@ -74,6 +74,11 @@ pub enum Error {
     /// Restore would overwrite existing data.
     #[error("{0} already holds data: pass --force to replace it")]
     WouldOverwrite(String),
+    /// `restore` into a PostgreSQL database that holds data.
+    #[error(
+        "the PostgreSQL database already holds data: restore into an empty database (create a new one, or drop and recreate it)"
+    )]
+    NotEmpty,
     /// Hashing a password failed.
     #[error("password hashing: {0}")]
     Hash(String),
@@ -89,6 +94,40 @@ pub enum Error {
     /// The configuration file is unreadable or holds a bad value.
     #[error("{0}")]
     Config(String),
+}
+
+impl From<tokio_postgres::Error> for Error {
+    fn from(e: tokio_postgres::Error) -> Self {
+        // A database error's own message says what went wrong ("db error" alone does not).
+        match e.as_db_error() {
+            Some(db) => Error::Postgres(format!("{}: {}", db.code().code(), db.message())),
+            None => Error::Postgres(with_causes(&e)),
+        }
+    }
+}
+
+impl From<deadpool_postgres::PoolError> for Error {
+    fn from(e: deadpool_postgres::PoolError) -> Self {
+        match e {
+            deadpool_postgres::PoolError::Backend(e) => {
+                Error::Postgres(format!("connecting: {}", with_causes(&e)))
+            }
+            other => Error::Postgres(format!("connecting: {other}")),
+        }
+    }
+}
+
+/// An error and its causes, `: `-separated ("error connecting to server: Connection
+/// refused (os error 111)").
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 impl Error {

@@ -1,5 +1,6 @@
 //! Fieldbase's sync server: reps log in, then sync their team's Automerge documents over
-//! the automerge-repo websocket protocol (served by samod), stored in SQLite.
+//! the automerge-repo websocket protocol (served by samod), stored in SQLite or, for
+//! several instances, in PostgreSQL (accounts and rules included).
 //!
 //! Read it top to bottom: [`run`] opens the database, makes sure a team and a first user
 //! exist, starts samod and serves [`routes::router`] until a shutdown signal, then flushes.
@@ -17,6 +18,8 @@ pub mod error;
 pub mod limiter;
 pub mod live;
 pub mod metrics;
+pub mod pg_accounts;
+pub mod pg_copy;
 pub mod pg_storage;
 pub mod policy;
 pub mod routes;
@@ -57,7 +60,8 @@ pub fn now_ms() -> i64 {
 pub struct Config {
     /// Where to listen.
     pub addr: SocketAddr,
-    /// The directory holding `fieldbase.db`.
+    /// The directory holding `fieldbase.db` (with `postgres`: only its lock, and the
+    /// accounts imported on the first start over an empty PostgreSQL database).
     pub data: PathBuf,
     /// The built PWA to serve at `/`, if any.
     pub web: Option<PathBuf>,
@@ -83,14 +87,18 @@ pub async fn run(config: Config) -> Result<(), Error> {
     std::fs::create_dir_all(&config.data)
         .map_err(Error::io(format!("creating {}", config.data.display())))?;
     let db = db_path(&config.data);
-    // One SQLite server owns its data directory; instances over one PostgreSQL share
-    // the accounts in it.
+    // One SQLite server owns its data directory. Instances over one PostgreSQL keep
+    // everything there and need no directory of their own; if some share one, the shared
+    // lock lets them, and keeps a SQLite server (or `restore`) out of it meanwhile.
     let _lock = if config.postgres.is_some() {
         admin::lock_data_dir_shared(&config.data)?
     } else {
         admin::lock_data_dir(&config.data)?
     };
-    let accounts = Accounts::open(&db)?;
+    let accounts = match config.postgres.as_deref() {
+        Some(url) => Accounts::open_postgres(url)?,
+        None => Accounts::open(&db)?,
+    };
     let barrier = WriteBarrier::default();
     let instance = cluster::instance_id();
     let storage =
@@ -107,7 +115,7 @@ pub async fn run(config: Config) -> Result<(), Error> {
         .await;
     let follower = storage.listen(&repo, open_docs);
 
-    let first_login = ensure_team(&accounts, &repo, config.admin_password.clone()).await?;
+    let first_login = ensure_team(&accounts, &repo, config.admin_password.clone(), &db).await?;
     let legacy = accounts.register_legacy_documents()?;
     if legacy > 0 {
         tracing::info!(
@@ -174,12 +182,24 @@ pub async fn run(config: Config) -> Result<(), Error> {
 
 /// On first start: the team (its index document created here, the other ids drawn) and
 /// the first user, a head of sales. Returns the user name and the generated password
-/// (None when it came from the environment).
+/// (None when it came from the environment). Over PostgreSQL, under a lock, so that of
+/// several instances starting at once only one creates them; the first of all also
+/// imports the accounts of the data directory's SQLite file, if it has any.
 async fn ensure_team(
     accounts: &Accounts,
     repo: &Repo,
     admin_password: Option<String>,
+    db: &std::path::Path,
 ) -> Result<Option<(String, Option<String>)>, Error> {
+    let _bootstrap = accounts.bootstrap_lock()?;
+    if let Some(pg) = accounts.pg()
+        && pg_copy::import_sqlite_accounts(pg, db)?
+    {
+        tracing::warn!(
+            file = %db.display(),
+            "imported the accounts of the SQLite file into PostgreSQL; they live there from now on"
+        );
+    }
     let team = match accounts.first_team()? {
         Some(team) => team.id,
         None => {

@@ -36,7 +36,7 @@ const POOL_SIZE: usize = 8;
 /// The longest notification payload we send (PostgreSQL's limit is 8000 bytes).
 const PAYLOAD_BYTES: usize = 7000;
 
-const SCHEMA: &str = r#"CREATE TABLE IF NOT EXISTS chunks (
+pub(crate) const SCHEMA: &str = r#"CREATE TABLE IF NOT EXISTS chunks (
     key TEXT COLLATE "C" PRIMARY KEY,
     data BYTEA NOT NULL
 )"#;

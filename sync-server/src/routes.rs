@@ -323,8 +323,12 @@ async fn logout(
     headers: HeaderMap,
 ) -> Response {
     if let Some(token) = token_of(&headers, &query) {
-        if let Err(e) = state.accounts.logout(token) {
-            return internal(e);
+        let accounts = state.accounts.clone();
+        let t = token.to_owned();
+        match tokio::task::spawn_blocking(move || accounts.logout(&t)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return internal(e),
+            Err(e) => return internal(e),
         }
         // The session is over: so are its sync connections.
         state.live.close_session(token);

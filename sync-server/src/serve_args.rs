@@ -40,9 +40,9 @@ pub struct ServeArgs {
         default_value_t = 20
     )]
     pub max_connections_per_login: usize,
-    /// Keep documents in this PostgreSQL database (`postgres://user@host/db` or
-    /// `host=... dbname=...`) instead of the SQLite file; several instances may share
-    /// it. Accounts stay in the data directory's SQLite file.
+    /// Keep documents and accounts in this PostgreSQL database (`postgres://user@host/db`
+    /// or `host=... dbname=...`) instead of the SQLite file; several instances may share
+    /// it.
     #[arg(long, env = "FIELDBASE_POSTGRES", hide_env_values = true)]
     pub postgres: Option<String>,
     /// Print the resolved configuration (passwords hidden) and exit.

@@ -165,7 +165,7 @@ impl ServerProcess {
     }
 
     /// Starts a server on a free port with this data directory and extra `serve` flags
-    /// (a second instance sharing another's accounts: `--postgres <url>`).
+    /// (e.g. a data directory another server wrote, now with `--postgres <url>`).
     pub fn start_in_with(data: PathBuf, args: &[&str]) -> Result<Self, Error> {
         let mut s = Self::unstarted(data, free_port(), None);
         s.extra_args = args.iter().map(|a| a.to_string()).collect();
@@ -292,13 +292,29 @@ impl ServerProcess {
         self.spawn()
     }
 
-    /// Runs an admin command of the server binary on this data directory (while the
+    /// The `--postgres` URL this server was started with, if any.
+    pub fn postgres_url(&self) -> Option<&str> {
+        let at = self.extra_args.iter().position(|a| a == "--postgres")?;
+        self.extra_args.get(at + 1).map(String::as_str)
+    }
+
+    /// An admin command of the server binary on this server's database: its data
+    /// directory, and its PostgreSQL database (`FIELDBASE_POSTGRES`) when it runs on one.
+    fn admin_command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(server_binary());
+        cmd.arg("--data").arg(&self.data).args(args);
+        match self.postgres_url() {
+            Some(url) => cmd.env("FIELDBASE_POSTGRES", url),
+            None => cmd.env_remove("FIELDBASE_POSTGRES"),
+        };
+        cmd
+    }
+
+    /// Runs an admin command of the server binary on this server's database (while the
     /// server runs, as an operator would) and returns its standard output.
     pub fn admin(&self, args: &[&str]) -> Result<String, Error> {
-        let out = Command::new(server_binary())
-            .arg("--data")
-            .arg(&self.data)
-            .args(args)
+        let out = self
+            .admin_command(args)
             .output()
             .map_err(|e| Error::Process(e.to_string()))?;
         if !out.status.success() {
@@ -312,10 +328,8 @@ impl ServerProcess {
 
     /// Runs an admin command that must fail; returns its standard error.
     pub fn admin_fails(&self, args: &[&str]) -> Result<String, Error> {
-        let out = Command::new(server_binary())
-            .arg("--data")
-            .arg(&self.data)
-            .args(args)
+        let out = self
+            .admin_command(args)
             .output()
             .map_err(|e| Error::Process(e.to_string()))?;
         if out.status.success() {

@@ -130,12 +130,8 @@ async fn main() {
     let one = pg.start_server(&[]).expect("instance 1");
     let same_pg = latencies(&one, &one, edits).await;
     report("edit → other rep, one instance, PG", &same_pg);
-    let args = pg.args();
-    let two = ServerProcess::start_in_with(
-        one.data.clone(),
-        &args.iter().map(String::as_str).collect::<Vec<_>>(),
-    )
-    .expect("instance 2");
+    // A data directory of its own: accounts and documents are in PostgreSQL.
+    let two = pg.start_server(&[]).expect("instance 2");
     let cross = latencies(&one, &two, edits).await;
     report("edit → other rep, across instances, PG", &cross);
     println!(
