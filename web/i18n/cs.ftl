@@ -553,3 +553,6 @@ outcome-call_back = Zavolat znovu
 ## A new version
 update-available = Je připravena nová verze Fieldbase. Vše, co jste zadali, je uloženo v tomto zařízení.
 update-reload = Načíst znovu
+
+## Reports: the month's funnel
+report-funnel-month-rule = Obchody, které se do své fáze dostaly v období { $month }: vyhrané a prohrané podle dne uzavření, odeslané a vyjednávané podle dne odeslání nabídky, koncepty podle dne vytvoření.

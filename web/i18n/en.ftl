@@ -531,3 +531,6 @@ outcome-call_back = Call back
 ## A new version
 update-available = A new version of Fieldbase is ready. Everything you entered is saved on this device.
 update-reload = Reload
+
+## Reports: the month's funnel
+report-funnel-month-rule = Deals that reached their stage in { $month }: won and lost by the day they closed, sent and in negotiation by the day the offer was sent, drafts by the day they were created.

@@ -507,3 +507,6 @@ outcome-call_back = 다시 전화
 ## A new version
 update-available = Fieldbase 새 버전이 준비되었습니다. 입력한 내용은 모두 이 기기에 저장되어 있습니다.
 update-reload = 새로 고침
+
+## Reports: the month's funnel
+report-funnel-month-rule = { $month }에 현재 단계에 도달한 거래: 성사·실패는 종료일, 발송·협상 중은 제안 발송일, 초안은 생성일 기준입니다.

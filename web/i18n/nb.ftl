@@ -531,3 +531,6 @@ outcome-call_back = Ring tilbake
 ## A new version
 update-available = En ny versjon av Fieldbase er klar. Alt du har skrevet inn er lagret på denne enheten.
 update-reload = Last inn på nytt
+
+## Reports: the month's funnel
+report-funnel-month-rule = Avtaler som nådde sitt trinn i { $month }: vunnet og tapt etter dagen de ble avsluttet, sendt og i forhandling etter dagen tilbudet ble sendt, utkast etter dagen de ble opprettet.

@@ -531,3 +531,6 @@ outcome-call_back = Ligar de volta
 ## A new version
 update-available = Está pronta uma nova versão do Fieldbase. Tudo o que introduziu está guardado neste dispositivo.
 update-reload = Recarregar
+
+## Reports: the month's funnel
+report-funnel-month-rule = Negócios que chegaram à sua etapa em { $month }: ganhos e perdidos pelo dia do fecho, enviados e em negociação pelo dia do envio da proposta, rascunhos pelo dia da criação.
