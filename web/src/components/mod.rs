@@ -19,5 +19,6 @@ pub mod plan;
 pub mod reports;
 pub mod settings;
 pub mod status_bar;
+pub mod targets;
 pub mod text_field;
 pub mod today;
