@@ -568,3 +568,15 @@ settings-manager-role = Role
 settings-role-rep = Obchodník
 settings-role-key_account_manager = Key account manažer
 settings-role-head = Vedoucí obchodu
+
+## Clients: owner and event filters, saved views
+filter-owner = Obchodník
+filter-any-owner = Kterýkoli obchodník
+filter-event = Akce
+filter-any-event = Jakákoli akce
+views-title = Uložené pohledy
+views-new = Uložit pohled
+views-name = Název pohledu
+views-save = Uložit
+views-cancel = Zrušit
+views-delete = Smazat pohled { $name }

@@ -546,3 +546,15 @@ settings-manager-role = Role
 settings-role-rep = Sales rep
 settings-role-key_account_manager = Key account manager
 settings-role-head = Head of sales
+
+## Clients: owner and event filters, saved views
+filter-owner = Owner
+filter-any-owner = Any owner
+filter-event = Event
+filter-any-event = Any event
+views-title = Saved views
+views-new = Save view
+views-name = Name of the view
+views-save = Save
+views-cancel = Cancel
+views-delete = Delete the view { $name }

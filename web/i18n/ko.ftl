@@ -522,3 +522,15 @@ settings-manager-role = 역할
 settings-role-rep = 영업 담당자
 settings-role-key_account_manager = 핵심 고객 담당자
 settings-role-head = 영업 책임자
+
+## Clients: owner and event filters, saved views
+filter-owner = 담당자
+filter-any-owner = 모든 담당자
+filter-event = 행사
+filter-any-event = 모든 행사
+views-title = 저장된 보기
+views-new = 보기 저장
+views-name = 보기 이름
+views-save = 저장
+views-cancel = 취소
+views-delete = { $name } 보기 삭제

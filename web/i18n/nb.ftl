@@ -546,3 +546,15 @@ settings-manager-role = Rolle
 settings-role-rep = Selger
 settings-role-key_account_manager = Key account manager
 settings-role-head = Salgssjef
+
+## Clients: owner and event filters, saved views
+filter-owner = Ansvarlig
+filter-any-owner = Alle ansvarlige
+filter-event = Arrangement
+filter-any-event = Alle arrangementer
+views-title = Lagrede visninger
+views-new = Lagre visning
+views-name = Navn på visningen
+views-save = Lagre
+views-cancel = Avbryt
+views-delete = Slett visningen { $name }

@@ -546,3 +546,15 @@ settings-manager-role = Função
 settings-role-rep = Comercial
 settings-role-key_account_manager = Gestor de grandes contas
 settings-role-head = Diretor de vendas
+
+## Clients: owner and event filters, saved views
+filter-owner = Responsável
+filter-any-owner = Qualquer responsável
+filter-event = Evento
+filter-any-event = Qualquer evento
+views-title = Vistas guardadas
+views-new = Guardar vista
+views-name = Nome da vista
+views-save = Guardar
+views-cancel = Cancelar
+views-delete = Eliminar a vista { $name }

@@ -571,3 +571,15 @@ settings-manager-role = Роль
 settings-role-rep = Менеджер
 settings-role-key_account_manager = Менеджер ключевых клиентов
 settings-role-head = Руководитель отдела продаж
+
+## Clients: owner and event filters, saved views
+filter-owner = Ответственный
+filter-any-owner = Любой ответственный
+filter-event = Мероприятие
+filter-any-event = Любое мероприятие
+views-title = Сохранённые подборки
+views-new = Сохранить подборку
+views-name = Название подборки
+views-save = Сохранить
+views-cancel = Отмена
+views-delete = Удалить подборку «{ $name }»

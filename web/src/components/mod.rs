@@ -17,6 +17,7 @@ pub mod lang_picker;
 pub mod login;
 pub mod plan;
 pub mod reports;
+pub mod saved_views;
 pub mod settings;
 pub mod status_bar;
 pub mod targets;
