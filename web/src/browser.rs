@@ -147,6 +147,18 @@ pub fn utc_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
+/// The device time zone's UTC offset in minutes at the instant `ms` (daylight saving
+/// time included), for writing past instants in local time.
+pub fn utc_offset_at(ms: f64) -> i32 {
+    -(js_sys::Date::new(&ms.into()).get_timezone_offset() as i32)
+}
+
+/// An instant written in the device's time zone and `lang`'s way
+/// ([`crate::format::instant`]).
+pub fn instant(lang: crate::i18n::Lang, ms: f64) -> String {
+    crate::format::instant(lang, ms as i64, utc_offset_at(ms))
+}
+
 /// Today's local date.
 pub fn today() -> fieldbase_core::Date {
     fieldbase_core::report::local_date(now_ms() as i64, utc_offset_minutes())
