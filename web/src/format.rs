@@ -353,6 +353,16 @@ pub fn day_month(lang: Lang, d: Date) -> String {
     }
 }
 
+/// A day as briefly as is clear next to `today`: without the year within the same year
+/// ([`day_month`]), else in full ([`date`]).
+pub fn short_date(lang: Lang, d: Date, today: Date) -> String {
+    if d.year() == today.year() {
+        day_month(lang, d)
+    } else {
+        date(lang, d)
+    }
+}
+
 /// A day with its weekday, for a day's heading: en "Monday, Nov 24", cs "pondělí
 /// 24. 11.", ru "понедельник, 24.11", nb "mandag 24.11.", pt "segunda-feira, 24/11",
 /// ko "11월 24일 월요일".
@@ -618,6 +628,9 @@ mod tests {
         assert_eq!(weekday_date(Lang::Nb, d), "tirsdag 24.11.");
         assert_eq!(weekday_date(Lang::Pt, d), "terça-feira, 24/11");
         assert_eq!(weekday_date(Lang::Ko, d), "11월 24일 화요일");
+        let next_year = Date::new(2027, 1, 5).unwrap();
+        assert_eq!(short_date(Lang::En, d, next_year), "Nov 24, 2026");
+        assert_eq!(short_date(Lang::Ko, next_year, next_year), "1월 5일");
         let sunday = Date::new(2026, 11, 29).unwrap();
         assert_eq!(weekday_date(Lang::En, sunday), "Sunday, Nov 29");
     }

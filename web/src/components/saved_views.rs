@@ -1,5 +1,6 @@
-//! The Clients screen's saved views: a chip per view (tap to apply, × to delete) and
-//! "Save view", which names the current search, filters and sort. Views live in the
+//! The Clients screen's saved views: a chip per view (tap to apply, × to delete) and,
+//! once a search or filter is set, "Save view", which names the current search, filters
+//! and sort. Views live in the
 //! rep's book ([`fieldbase_core::views`]), so they follow him to his other devices.
 
 use fieldbase_core::{Edit, SavedView};
@@ -81,9 +82,14 @@ pub fn SavedViews(props: &SavedViewsProps) -> Html {
     };
     // An older server names no book: nowhere to keep views that follow the rep.
     if !has_book {
-        return html! {};
+        return html! { <div class="saved-views" data-testid="saved-views"></div> };
     }
     let current = (props.query.trim().to_owned(), props.filter.clone());
+    // Something to save: a search or a filter is set, and no saved view is it already.
+    let savable = (!current.0.is_empty() || !current.1.is_default())
+        && !views
+            .iter()
+            .any(|(_, v)| ClientFilter::from_view(v) == current);
     let apply = |v: &SavedView| {
         let (cb, view) = (props.on_apply.clone(), v.clone());
         Callback::from(move |_: MouseEvent| cb.emit(ClientFilter::from_view(&view)))
@@ -191,7 +197,7 @@ pub fn SavedViews(props: &SavedViewsProps) -> Html {
                     <button type="submit" class="button primary" data-testid="view-save">{ i18n.t("views-save") }</button>
                     <button type="button" class="button ghost" onclick={cancel}>{ i18n.t("views-cancel") }</button>
                 </form>
-            } else {
+            } else if savable {
                 <button class="chip-toggle view-new" onclick={open} data-testid="view-new">
                     { icons::plus() }<span>{ i18n.t("views-new") }</span>
                 </button>

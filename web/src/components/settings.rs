@@ -80,7 +80,7 @@ pub fn SettingsScreen(props: &SettingsProps) -> Html {
             <TargetsSection snapshot={snap.clone()} engine={props.engine.clone()} />
             <section class="card form-card">
                 <p class="muted">{ i18n.t_with("signed-in-as", &[("rep", snap.rep.as_str())]) }</p>
-                <button class="button danger icon-text" onclick={sign_out} data-testid="logout">
+                <button class="button danger sign-out" onclick={sign_out} data-testid="logout">
                     { icons::sign_out() }<span>{ i18n.t("logout") }</span>
                 </button>
             </section>

@@ -128,7 +128,10 @@ pub fn TodayScreen(props: &ScreenProps) -> Html {
     let lang = i18n.tr.lang();
     let task_row = |t: &PlannedTask, overdue: bool| {
         let when = match (overdue, t.time) {
-            (true, _) => i18n.t_with("today-due-on", &[("date", &format::date(lang, t.due))]),
+            (true, _) => i18n.t_with(
+                "today-due-on",
+                &[("date", &format::short_date(lang, t.due, date))],
+            ),
             (false, Some(time)) => format::time(lang, time),
             (false, None) => String::new(),
         };
@@ -240,7 +243,7 @@ pub fn TodayScreen(props: &ScreenProps) -> Html {
                         <li class="item-row" data-testid="today-follow-up">
                             <div class="item-main">
                                 <button class="link-button item-title" onclick={open(f.client)}>{ &f.client_name }</button>
-                                <span class="muted small">{ &f.next_step }{ " · " }{ format::date(lang, f.date) }</span>
+                                <span class="muted small">{ &f.next_step }{ " · " }{ format::short_date(lang, f.date, date) }</span>
                             </div>
                         </li>
                     }) }
