@@ -5,7 +5,8 @@
 // Then, at phone size: a saved view (save the event filter and the next-step sort under
 // a name, reload, tap the chip: the list is filtered; delete it: gone after a reload),
 // and the plan: the head edits a rep's target in Settings, the rep (FB_USER2) sees his
-// targets read-only with the new figure and no editor.
+// targets read-only with the new figure and no editor; the month's funnel is shown with
+// its rule.
 // Prints one JSON verdict line.
 import fs from "node:fs";
 import os from "node:os";
@@ -118,6 +119,12 @@ async function planReadOnly(browser, url, shots, problems) {
   await page.screenshot({ path: path.join(shots, "settings-head-phone.png") });
   await axe(page, "settings-head-phone", problems, extra);
   await page.waitForSelector('[data-testid="sync-status"][data-state="synced"]', { timeout: 30_000 });
+  // The month's funnel says which deals count in the month.
+  await page.evaluate(() => { location.hash = "#/reports"; });
+  await page.waitForSelector('[data-testid="funnel-note"]', { timeout: 20_000 });
+  await page.$eval('[data-testid="section-funnel"]', (e) => e.scrollIntoView());
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(shots, "reports-funnel-phone.png") });
   await head.close();
 
   const rep = await browser.newContext({ viewport: { width: 390, height: 844 } });

@@ -37,12 +37,6 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// `HH:MM` of an instant in the device's time zone.
-pub fn local_hh_mm(ms: f64) -> String {
-    let d = js_sys::Date::new(&ms.into());
-    crate::status::hh_mm(d.get_hours(), d.get_minutes())
-}
-
 /// The language to start in: the one picked before, else the browser's preference.
 pub fn initial_lang() -> Lang {
     if let Some(lang) = local_storage()
