@@ -52,6 +52,12 @@ async function axe(page, name, problems, seen) {
   note(`${name}: ${result.violations.length} violations, ${bad.length} serious or critical`);
 }
 
+/// Scrolls so that `selector`'s top sits just below the sticky header and status bar.
+const scrollTo = (page, selector) => page.$eval(selector, (e) => {
+  const below = document.querySelector(".sync-bar")?.getBoundingClientRect().bottom ?? 0;
+  window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - below - 8);
+});
+
 const total = (page) => page.$eval('[data-testid="client-list"]', (e) => Number(e.dataset.total));
 
 /// Saves a view, reloads, applies it, deletes it.
@@ -114,7 +120,7 @@ async function planReadOnly(browser, url, shots, problems) {
   await page.click(`${boris} button[type="submit"]`);
   await page.waitForSelector(`${boris} .form-ok`, { timeout: 10_000 });
   out.headEdits = true;
-  await page.$eval('[data-testid="targets-editor"]', (e) => e.scrollIntoView());
+  await scrollTo(page, '[data-testid="targets-editor"]');
   await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(shots, "settings-head-phone.png") });
   await axe(page, "settings-head-phone", problems, extra);
@@ -122,7 +128,7 @@ async function planReadOnly(browser, url, shots, problems) {
   // The month's funnel says which deals count in the month.
   await page.evaluate(() => { location.hash = "#/reports"; });
   await page.waitForSelector('[data-testid="funnel-note"]', { timeout: 20_000 });
-  await page.$eval('[data-testid="section-funnel"]', (e) => e.scrollIntoView());
+  await scrollTo(page, '[data-testid="section-funnel"]');
   await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(shots, "reports-funnel-phone.png") });
   await head.close();
@@ -140,7 +146,7 @@ async function planReadOnly(browser, url, shots, problems) {
   const noteShown = await page.isVisible('[data-testid="targets-note"]');
   out.repReadOnly = editors === 0 && noteShown && calls === "28";
   if (!out.repReadOnly) problems.push(`plan read-only: ${JSON.stringify({ calls, editors, noteShown })}`);
-  await page.$eval('[data-testid="targets-read-only"]', (e) => e.scrollIntoView());
+  await scrollTo(page, '[data-testid="targets-read-only"]');
   await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(shots, "settings-rep-phone.png") });
   await axe(page, "settings-rep-phone", problems, extra);

@@ -559,7 +559,7 @@ report-funnel-month-rule = Obchody, které se do své fáze dostaly v období { 
 ## Settings: targets (only a head of sales edits the plan)
 settings-targets-read-only = Cíle a roli vám nastavuje vedoucí obchodu; změnit je může jen on.
 settings-team-targets = Cíle týmu
-settings-team-targets-note = Jako vedoucí obchodu nastavujete roli a cíle každého obchodníka. Každý vidí ty své.
+settings-team-targets-note = Jako vedoucí obchodu nastavujete roli a cíle každého obchodníka. Každý vidí ty své. Přístupová práva na serveru nastavuje správce.
 settings-turnover-per-month = Plán obratu za měsíc
 settings-manager-add = Přidat obchodníka
 settings-manager-login = Přihlašovací jméno

@@ -537,7 +537,7 @@ report-funnel-month-rule = Deals that reached their stage in { $month }: won and
 ## Settings: targets (only a head of sales edits the plan)
 settings-targets-read-only = Your head of sales sets your targets and role; only they can change them.
 settings-team-targets = Team targets
-settings-team-targets-note = As head of sales you set each manager's role and targets. Each rep sees their own.
+settings-team-targets-note = As head of sales you set each manager's role and targets. Each rep sees their own. Access rights are set by the administrator.
 settings-turnover-per-month = Turnover plan a month
 settings-manager-add = Add a manager
 settings-manager-login = Login

@@ -513,7 +513,7 @@ report-funnel-month-rule = { $month }에 현재 단계에 도달한 거래: 성�
 ## Settings: targets (only a head of sales edits the plan)
 settings-targets-read-only = 목표와 역할은 영업 책임자가 정하며, 책임자만 변경할 수 있습니다.
 settings-team-targets = 팀 목표
-settings-team-targets-note = 영업 책임자로서 각 담당자의 역할과 목표를 정합니다. 담당자는 자신의 목표만 봅니다.
+settings-team-targets-note = 영업 책임자로서 각 담당자의 역할과 목표를 정합니다. 담당자는 자신의 목표만 봅니다. 서버의 접근 권한은 관리자가 설정합니다.
 settings-turnover-per-month = 월 매출 목표
 settings-manager-add = 담당자 추가
 settings-manager-login = 로그인 ID

@@ -537,7 +537,7 @@ report-funnel-month-rule = Avtaler som nådde sitt trinn i { $month }: vunnet og
 ## Settings: targets (only a head of sales edits the plan)
 settings-targets-read-only = Salgssjefen setter målene og rollen din; bare salgssjefen kan endre dem.
 settings-team-targets = Teamets mål
-settings-team-targets-note = Som salgssjef setter du hver selgers rolle og mål. Hver selger ser sine egne.
+settings-team-targets-note = Som salgssjef setter du hver selgers rolle og mål. Hver selger ser sine egne. Tilgangen på serveren settes av administratoren.
 settings-turnover-per-month = Omsetningsmål per måned
 settings-manager-add = Legg til selger
 settings-manager-login = Brukernavn

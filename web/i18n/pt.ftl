@@ -537,7 +537,7 @@ report-funnel-month-rule = Negócios que chegaram à sua etapa em { $month }: ga
 ## Settings: targets (only a head of sales edits the plan)
 settings-targets-read-only = As suas metas e a sua função são definidas pelo diretor de vendas; só ele as pode alterar.
 settings-team-targets = Metas da equipa
-settings-team-targets-note = Como diretor de vendas, define a função e as metas de cada gestor. Cada um vê as suas.
+settings-team-targets-note = Como diretor de vendas, define a função e as metas de cada gestor. Cada um vê as suas. As permissões de acesso no servidor são definidas pelo administrador.
 settings-turnover-per-month = Meta de faturação mensal
 settings-manager-add = Adicionar gestor
 settings-manager-login = Nome de utilizador

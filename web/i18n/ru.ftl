@@ -562,7 +562,7 @@ report-funnel-month-rule = Сделки, перешедшие на свой эт
 ## Settings: targets (only a head of sales edits the plan)
 settings-targets-read-only = Цели и роль устанавливает руководитель отдела продаж; изменить их может только он.
 settings-team-targets = Цели команды
-settings-team-targets-note = Как руководитель отдела продаж вы задаёте роль и цели каждого менеджера. Каждый менеджер видит свои.
+settings-team-targets-note = Как руководитель отдела продаж вы задаёте роль и цели каждого менеджера. Каждый менеджер видит свои. Права доступа на сервере настраивает администратор.
 settings-turnover-per-month = План оборота в месяц
 settings-manager-add = Добавить менеджера
 settings-manager-login = Логин
