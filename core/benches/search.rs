@@ -122,6 +122,7 @@ fn generate() -> Generated {
             next_step_date: None,
             restricted: false,
             tags: Vec::new(),
+            event: String::new(),
         });
         contacts.insert(
             id,

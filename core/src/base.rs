@@ -747,7 +747,14 @@ impl ClientBase {
 }
 
 /// The details fields the index mirrors as strings, reconciled like name and status.
-const MIRRORED_DETAILS: &[&str] = &["segment", "owner", "rating", "next_step", "next_step_date"];
+const MIRRORED_DETAILS: &[&str] = &[
+    "segment",
+    "owner",
+    "rating",
+    "next_step",
+    "next_step_date",
+    "source_event",
+];
 
 fn has_clients(doc: &Automerge) -> bool {
     matches!(
@@ -824,5 +831,6 @@ pub(crate) fn read_record(doc: &Automerge, obj: &ObjId, id: DocumentId) -> Clien
         next_step_date: details.next_step_date,
         restricted: details.restricted,
         tags,
+        event: details.source_event,
     }
 }

@@ -323,6 +323,10 @@ pub(crate) fn write_details_summary<T: Transactable>(
     if changed(|d| d.restricted.to_string()) {
         tx.put(entry, "restricted", details.restricted)?;
     }
+    // Mirrored for the list's event filter; a new client met at no event writes nothing.
+    if changed(|d| d.source_event.clone()) && (old.is_some() || !details.source_event.is_empty()) {
+        tx.put(entry, "source_event", details.source_event.as_str())?;
+    }
     Ok(())
 }
 

@@ -119,6 +119,9 @@ pub struct ClientSummary {
     pub restricted: bool,
     /// Tags, sorted.
     pub tags: Vec<String>,
+    /// The event (exhibition) the client was met at, or empty (mirrored from the card's
+    /// `source_event`, for the list's event filter).
+    pub event: String,
 }
 
 impl From<ClientSummary> for Client {

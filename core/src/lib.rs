@@ -55,6 +55,7 @@ pub mod team;
 pub mod today;
 pub mod validate;
 mod view;
+pub mod views;
 
 pub use automerge;
 pub use base::{Author, ClientBase, Edit, TeamDoc, genesis_index};
@@ -88,6 +89,7 @@ pub use team::{CatalogItem, Competitor, Event, EventKind, Product};
 pub use today::{
     DayPlan, FollowUp, PlannedTask, Today, UpcomingBirthday, UpcomingHoliday, WeekPlan,
 };
+pub use views::{SavedView, ViewSort};
 
 /// A point in time as milliseconds since the Unix epoch (UTC).
 pub type Millis = i64;

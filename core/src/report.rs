@@ -6,6 +6,16 @@
 //! see [`crate::invoice`]); activity, contracts and deals from the client documents this
 //! replica holds. Instants become local days through the caller's UTC offset in minutes
 //! (the core has no time-zone database; the browser knows the rep's offset).
+//!
+//! **The month rule.** Everything in a month's report is counted by the day it
+//! happened: an interaction by its instant, a new client by its creation, a contract by
+//! the day it was signed, turnover by the invoice's issue day, collections by the
+//! payment's day. A deal belongs to the month of the day it reached its current stage
+//! ([`deal_day`]): won and lost deals by the day they closed, sent and negotiating ones
+//! by the day the offer was sent, drafts (and any deal missing that date) by the day the
+//! deal was created (the instant of the change that created it). So the month's funnel
+//! shows where the deals that moved in that month stand, and its won stage equals the
+//! report's `deals_won`.
 
 use std::collections::BTreeMap;
 
@@ -157,8 +167,10 @@ pub struct MonthlyReport {
     pub new_clients: u32,
     /// Contracts signed in the month at the rep's clients, against the target (4).
     pub new_contracts: Progress,
-    /// Deals won in the month.
+    /// Deals won in the month (the won stage of [`MonthlyReport::funnel`]).
     pub deals_won: u32,
+    /// The rep's deals of the month by stage (see the month rule in the module docs).
+    pub funnel: Funnel,
     /// Invoiced in the month at the rep's clients.
     pub turnover: Totals,
     /// The turnover plan, when set.
@@ -178,6 +190,31 @@ pub struct Funnel {
     pub win_rate: Option<u32>,
 }
 
+impl Funnel {
+    fn from_stages(per: BTreeMap<DealStage, (u32, Totals)>) -> Funnel {
+        let count = |s: DealStage| per.get(&s).map_or(0, |p| p.0);
+        let closed = count(DealStage::Won) + count(DealStage::Lost);
+        Funnel {
+            stages: DealStage::ALL
+                .iter()
+                .map(|s| {
+                    let (n, t) = per.get(s).cloned().unwrap_or_default();
+                    (*s, n, t)
+                })
+                .collect(),
+            win_rate: (closed > 0).then(|| count(DealStage::Won) * 100 / closed),
+        }
+    }
+
+    /// The number of deals in `stage`.
+    pub fn count(&self, stage: DealStage) -> u32 {
+        self.stages
+            .iter()
+            .find(|(s, _, _)| *s == stage)
+            .map_or(0, |(_, n, _)| *n)
+    }
+}
+
 /// Receivables by how long they are overdue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ageing {
@@ -191,6 +228,48 @@ pub struct Ageing {
     pub days_61_90: Totals,
     /// More than 90 days.
     pub days_90_plus: Totals,
+}
+
+/// What the funnel reads of one deal.
+#[derive(Debug, Clone)]
+pub(crate) struct DealFact {
+    stage: DealStage,
+    sent_on: Option<Date>,
+    closed_on: Option<Date>,
+    /// When the deal was created (ms; 0 when unknown).
+    created: Millis,
+    /// Its amount, else the sum of its lines.
+    amount: Totals,
+}
+
+/// The local day a deal reached its current stage: the day it closed for won and lost
+/// deals, the day the offer was sent for sent and negotiating ones, else (drafts, or the
+/// stage's date missing) the day it was created. `None` when none of these is known.
+pub fn deal_day(
+    stage: DealStage,
+    sent_on: Option<Date>,
+    closed_on: Option<Date>,
+    created: Millis,
+    utc_offset_minutes: i32,
+) -> Option<Date> {
+    let stage_day = match stage {
+        DealStage::Won | DealStage::Lost => closed_on,
+        DealStage::Sent | DealStage::Negotiation => sent_on,
+        DealStage::Draft => None,
+    };
+    stage_day.or_else(|| (created != 0).then(|| local_date(created, utc_offset_minutes)))
+}
+
+impl DealFact {
+    fn day(&self, utc_offset_minutes: i32) -> Option<Date> {
+        deal_day(
+            self.stage,
+            self.sent_on,
+            self.closed_on,
+            self.created,
+            utc_offset_minutes,
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -209,13 +288,13 @@ pub(crate) struct DocFacts {
     created: Millis,
     activities: Vec<Activity>,
     contracts_signed: Vec<Option<Date>>,
-    deals: Vec<(DealStage, Option<Date>)>,
+    deals: Vec<DealFact>,
 }
 
 /// Per client document: the heads its facts were read at, and the facts.
 pub(crate) type ActivityCache = BTreeMap<DocumentId, (Vec<automerge::ChangeHash>, DocFacts)>;
 
-fn facts<R: ReadDoc>(doc: &R) -> DocFacts {
+fn facts(doc: &automerge::Automerge) -> DocFacts {
     if entries::text(doc, &ROOT, "kind") != "client" {
         return DocFacts::default();
     }
@@ -228,11 +307,50 @@ fn facts<R: ReadDoc>(doc: &R) -> DocFacts {
             .into_iter()
             .map(|(_, _, c)| c.signed)
             .collect(),
-        deals: crate::record::read_all::<_, Deal>(doc, &ROOT, Deal::COLLECTION)
-            .into_iter()
-            .map(|(_, _, d)| (d.stage, d.closed_on))
-            .collect(),
+        deals: deal_facts(doc),
     }
+}
+
+/// Every deal of a client document with the instant it was created: the timestamp of
+/// the change whose operation made the deal's map (read only when there are deals).
+fn deal_facts(doc: &automerge::Automerge) -> Vec<DealFact> {
+    let deals = crate::record::read_all::<_, Deal>(doc, &ROOT, Deal::COLLECTION);
+    if deals.is_empty() {
+        return Vec::new();
+    }
+    let changes = doc.get_changes_meta(&[]);
+    deals
+        .into_iter()
+        .map(|(_, obj, d)| {
+            let created = match &obj {
+                ObjId::Id(counter, actor, _) => changes
+                    .iter()
+                    .find(|c| {
+                        c.actor.as_ref() == actor && c.start_op <= *counter && *counter <= c.max_op
+                    })
+                    .map_or(0, |c| c.timestamp.saturating_mul(1000)),
+                ObjId::Root => 0,
+            };
+            let mut amount = Totals::default();
+            match d.amount {
+                Some(a) => amount.add(a),
+                None => {
+                    let lines: Vec<(String, Line)> = crate::record::read_all(doc, &obj, "lines")
+                        .into_iter()
+                        .map(|(i, _, l)| (i, l))
+                        .collect();
+                    amount.merge(&crate::order::lines_total(&lines));
+                }
+            }
+            DealFact {
+                stage: d.stage,
+                sent_on: d.sent_on,
+                closed_on: d.closed_on,
+                created,
+                amount,
+            }
+        })
+        .collect()
 }
 
 /// Reads the few fields counting needs from every interaction of a document.
@@ -273,17 +391,6 @@ impl ClientBase {
             .filter(|(id, _)| !self.is_index(**id))
             .map(|(_, (_, f))| f);
         read(&mut it)
-    }
-
-    fn client_docs(&self) -> impl Iterator<Item = (DocumentId, &automerge::Automerge)> {
-        self.docs
-            .iter()
-            .filter(|(id, d)| {
-                !self.is_index(**id)
-                    && !d.get_heads().is_empty()
-                    && entries::text(*d, &ROOT, "kind") == "client"
-            })
-            .map(|(id, d)| (*id, d))
     }
 
     /// A manager's targets from the plan document (defaults when not there).
@@ -401,44 +508,42 @@ impl ClientBase {
         months.into_iter().collect()
     }
 
-    /// The deal funnel over the clients held (with `owner`, that manager's clients).
+    /// The deal funnel over every deal of the clients held (with `owner`, that manager's
+    /// clients), whatever its dates.
     pub fn funnel(&self, owner: Option<&str>) -> Funnel {
+        self.funnel_where(owner, |_| true)
+    }
+
+    /// The funnel of one month: the deals (of `owner`'s clients, or all) that reached
+    /// their current stage within it ([`deal_day`]; the module docs' month rule).
+    pub fn month_funnel(
+        &self,
+        owner: Option<&str>,
+        year: u16,
+        month: u8,
+        utc_offset_minutes: i32,
+    ) -> Funnel {
+        let Some((first, last)) = month_bounds(year, month) else {
+            return Funnel::from_stages(BTreeMap::new());
+        };
+        self.funnel_where(owner, |d| {
+            d.day(utc_offset_minutes)
+                .is_some_and(|day| day >= first && day <= last)
+        })
+    }
+
+    fn funnel_where(&self, owner: Option<&str>, keep: impl Fn(&DealFact) -> bool) -> Funnel {
         let mut per: BTreeMap<DealStage, (u32, Totals)> = BTreeMap::new();
-        for (id, doc) in self.client_docs() {
-            if owner.is_some_and(|o| owner_of(doc) != o) {
-                continue;
-            }
-            for (deal_id, obj, deal) in
-                crate::record::read_all::<_, Deal>(doc, &ROOT, Deal::COLLECTION)
-            {
-                let slot = per.entry(deal.stage).or_default();
-                slot.0 += 1;
-                match deal.amount {
-                    Some(a) => slot.1.add(a),
-                    None => {
-                        let lines: Vec<(String, Line)> =
-                            crate::record::read_all(doc, &obj, "lines")
-                                .into_iter()
-                                .map(|(i, _, l)| (i, l))
-                                .collect();
-                        slot.1.merge(&crate::order::lines_total(&lines));
-                    }
+        self.with_facts(|all| {
+            for f in all.filter(|f| f.client && owner.is_none_or(|o| f.owner == o)) {
+                for d in f.deals.iter().filter(|d| keep(d)) {
+                    let slot = per.entry(d.stage).or_default();
+                    slot.0 += 1;
+                    slot.1.merge(&d.amount);
                 }
-                let _ = (id, deal_id);
             }
-        }
-        let count = |s: DealStage| per.get(&s).map_or(0, |p| p.0);
-        let closed = count(DealStage::Won) + count(DealStage::Lost);
-        Funnel {
-            stages: DealStage::ALL
-                .iter()
-                .map(|s| {
-                    let (n, t) = per.get(s).cloned().unwrap_or_default();
-                    (*s, n, t)
-                })
-                .collect(),
-            win_rate: (closed > 0).then(|| count(DealStage::Won) * 100 / closed),
-        }
+        });
+        Funnel::from_stages(per)
     }
 
     /// The monthly report of `rep`.
@@ -453,20 +558,16 @@ impl ClientBase {
         let in_month = |d: Option<Date>| d.is_some_and(|d| d >= first && d <= last);
         let targets = self.targets(rep);
         let activity = self.activity(rep, first, last, utc_offset_minutes);
-        let (mut new_clients, mut contracts, mut deals_won) = (0, 0, 0);
+        let (mut new_clients, mut contracts) = (0, 0);
         self.with_facts(|all| {
             for f in all.filter(|f| f.client && f.owner == rep) {
                 if f.created != 0 && in_month(Some(local_date(f.created, utc_offset_minutes))) {
                     new_clients += 1;
                 }
                 contracts += f.contracts_signed.iter().filter(|d| in_month(**d)).count() as u32;
-                deals_won += f
-                    .deals
-                    .iter()
-                    .filter(|(stage, closed)| *stage == DealStage::Won && in_month(*closed))
-                    .count() as u32;
             }
         });
+        let funnel = self.month_funnel(Some(rep), year, month, utc_offset_minutes);
         let mut turnover = Totals::default();
         let mut collected = Totals::default();
         let mut overdue = Totals::default();
@@ -497,7 +598,8 @@ impl ClientBase {
                 done: contracts,
                 target: targets.contracts_per_month,
             },
-            deals_won,
+            deals_won: funnel.count(DealStage::Won),
+            funnel,
             turnover,
             turnover_plan: targets.turnover_per_month,
             collected,

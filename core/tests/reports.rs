@@ -507,3 +507,102 @@ fn team_documents_hold_events_catalog_and_competitors_and_merge() {
         Err(fieldbase_core::Error::NoTeamDocs)
     ));
 }
+
+#[test]
+fn the_month_funnel_counts_only_the_deals_of_the_month() {
+    let mut b = team();
+    let oct = NOV_10_9H - 30 * 86_400_000;
+    add(&mut b, 1, "anna", ClientStatus::Active, oct);
+    add(&mut b, 2, "boris", ClientStatus::Active, oct);
+    let deal = |stage, sent: Option<&str>, closed: Option<&str>| Deal {
+        title: "x".into(),
+        stage,
+        amount: Some(czk(100)),
+        lost_reason: if stage == DealStage::Lost {
+            "price".into()
+        } else {
+            String::new()
+        },
+        sent_on: sent.map(date),
+        closed_on: closed.map(date),
+        ..Default::default()
+    };
+    let in_nov = author("anna", NOV_10_9H);
+    let in_oct = author("anna", oct);
+    // 23:30 UTC on 31 October is 1 November in Prague (UTC+1).
+    let halloween_night = author(
+        "anna",
+        NOV_10_9H - 9 * 86_400_000 - 9 * 3_600_000 - 1_800_000,
+    );
+    let deals = [
+        (
+            "won-nov",
+            deal(DealStage::Won, None, Some("2026-11-11")),
+            &in_oct,
+        ),
+        (
+            "won-oct",
+            deal(DealStage::Won, None, Some("2026-10-20")),
+            &in_oct,
+        ),
+        (
+            "lost-nov",
+            deal(DealStage::Lost, None, Some("2026-11-03")),
+            &in_oct,
+        ),
+        (
+            "sent-oct",
+            deal(DealStage::Sent, Some("2026-10-28"), None),
+            &in_nov,
+        ),
+        (
+            "neg-nov",
+            deal(DealStage::Negotiation, Some("2026-11-02"), None),
+            &in_oct,
+        ),
+        ("draft-nov", deal(DealStage::Draft, None, None), &in_nov),
+        ("draft-oct", deal(DealStage::Draft, None, None), &in_oct),
+        (
+            "draft-night",
+            deal(DealStage::Draft, None, None),
+            &halloween_night,
+        ),
+        // Won without a closing day: placed by its creation.
+        ("won-undated", deal(DealStage::Won, None, None), &in_oct),
+    ];
+    for (id_, d, who) in deals {
+        b.add_entity(id(1), id_, &d, who).unwrap();
+    }
+    b.add_entity(
+        id(2),
+        "boris-won",
+        &deal(DealStage::Won, None, Some("2026-11-12")),
+        &in_nov,
+    )
+    .unwrap();
+
+    let r = b.monthly_report("anna", 2026, 11, 60).unwrap();
+    let f = &r.funnel;
+    let counts: Vec<u32> = DealStage::ALL.iter().map(|s| f.count(*s)).collect();
+    // draft: nov + night; sent: none (sent in October); negotiation: 1; won: 1; lost: 1.
+    assert_eq!(counts, vec![2, 0, 1, 1, 1], "{f:?}");
+    assert_eq!(f.win_rate, Some(50));
+    assert_eq!(r.deals_won, 1, "the report's won deals are the funnel's");
+    let won = f.stages.iter().find(|s| s.0 == DealStage::Won).unwrap();
+    assert_eq!(won.2.get(Currency::CZK), czk(100));
+
+    // In UTC the night's draft belongs to October.
+    assert_eq!(
+        b.month_funnel(Some("anna"), 2026, 11, 0)
+            .count(DealStage::Draft),
+        1
+    );
+    // October: won-oct, won-undated (created in October), sent-oct, draft-oct.
+    let october = b.month_funnel(Some("anna"), 2026, 10, 60);
+    let counts: Vec<u32> = DealStage::ALL.iter().map(|s| october.count(*s)).collect();
+    assert_eq!(counts, vec![1, 1, 0, 2, 0]);
+    // The team's November funnel has boris's deal too; the all-time one every deal.
+    assert_eq!(b.month_funnel(None, 2026, 11, 60).count(DealStage::Won), 2);
+    assert_eq!(b.funnel(Some("anna")).count(DealStage::Won), 3);
+    assert_eq!(b.month_funnel(None, 2026, 13, 60).count(DealStage::Won), 0);
+}

@@ -11,6 +11,10 @@ use fieldbase_core::{
     StockState, TaskDraft, TaskKind, report::local_date,
 };
 
+/// The trade fair the seeded exhibition clients were met at (when the replica knows the
+/// team document).
+pub const FAIR: &str = "ev-salima";
+
 use crate::NativeReplica;
 
 const NAMES: [&str; 12] = [
@@ -56,9 +60,30 @@ pub fn fill(r: &mut NativeReplica, rep: &str, n: usize, now: i64) {
         who: format!("{rep}/seed"),
         at: now - 3_600_000,
     };
+    let fair = r
+        .base
+        .put_team_entity(
+            FAIR,
+            &fieldbase_core::Event {
+                name: "Salima 2026".into(),
+                kind: fieldbase_core::EventKind::Exhibition,
+                place: "Brno".into(),
+                starts: Some(day(-20)),
+                ends: Some(day(-17)),
+                archived: false,
+            },
+            &author,
+        )
+        .is_ok();
     for i in 0..n {
         author.at += 1000;
         let id = fieldbase_core::DocumentId::from_bytes(rand::random());
+        let source = [
+            Source::Exhibition,
+            Source::Referral,
+            Source::ColdCall,
+            Source::Inbound,
+        ][i % 4];
         let status = [
             ClientStatus::Active,
             ClientStatus::Key,
@@ -77,12 +102,12 @@ pub fn fill(r: &mut NativeReplica, rep: &str, n: usize, now: i64) {
             lost_reason: String::new(),
             details: ClientDetails {
                 segment: [Segment::Key, Segment::Corporate, Segment::Retail][i % 3],
-                source: [
-                    Source::Exhibition,
-                    Source::Referral,
-                    Source::ColdCall,
-                    Source::Inbound,
-                ][i % 4],
+                source,
+                source_event: if fair && source == Source::Exhibition {
+                    FAIR.into()
+                } else {
+                    String::new()
+                },
                 owner: rep.clone(),
                 price_type: ["wholesale", "retail", "vip"][i % 3].into(),
                 payment_days: 14,

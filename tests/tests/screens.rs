@@ -21,13 +21,37 @@ async fn every_screen_opens_passes_axe_and_is_photographed() {
         "web/dist is not built: run scripts/build-web.sh (scripts/test.sh does)"
     );
     let server = ServerProcess::start_in(temp_dir("screens"), free_port(), Some(web)).unwrap();
+    // A rep besides the admin (a head of sales), to check that the plan is read-only
+    // for him.
+    server.add_rep("boris", "boris-password-1").unwrap();
     let login = server.login("admin", &server.admin_password).unwrap();
+    let (team_doc, plan) = (login.team_doc, login.plan);
     let mut replica = NativeReplica::new(login, "seed");
+    replica.base.set_team_docs(team_doc, plan);
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_millis() as i64;
     seed::fill(&mut replica, "admin", 30, now);
+    let head = fieldbase_core::Author {
+        who: "admin/seed".into(),
+        at: now,
+    };
+    for (login, name, role) in [
+        ("admin", "Alena Adamová", fieldbase_core::Role::Head),
+        ("boris", "Boris Berg", fieldbase_core::Role::Rep),
+    ] {
+        let manager = fieldbase_core::Manager {
+            name: name.into(),
+            role,
+            calls_per_day: 25,
+            ..Default::default()
+        };
+        replica
+            .base
+            .put_team_entity(login, &manager, &head)
+            .unwrap();
+    }
     let ids = replica.base.doc_ids();
     replica.sync.touched(&replica.base, &ids);
     replica
@@ -41,6 +65,8 @@ async fn every_screen_opens_passes_axe_and_is_photographed() {
             ("FB_URL", server.url()),
             ("FB_USER", "admin".into()),
             ("FB_PASSWORD", server.admin_password.clone()),
+            ("FB_USER2", "boris".into()),
+            ("FB_PASSWORD2", "boris-password-1".into()),
             ("FB_SHOTS", shots.display().to_string()),
         ],
     );
@@ -49,6 +75,11 @@ async fn every_screen_opens_passes_axe_and_is_photographed() {
         Some(14),
         "seven screens at two sizes: {verdict}"
     );
+    assert_eq!(verdict["views"]["saved"], true, "{verdict}");
+    assert_eq!(verdict["views"]["filteredAfterReload"], true, "{verdict}");
+    assert_eq!(verdict["views"]["deleted"], true, "{verdict}");
+    assert_eq!(verdict["plan"]["headEdits"], true, "{verdict}");
+    assert_eq!(verdict["plan"]["repReadOnly"], true, "{verdict}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

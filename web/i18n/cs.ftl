@@ -181,7 +181,6 @@ settings-current-event = Akce pro sběr leadů
 settings-no-event = Žádná
 settings-targets = Vaše cíle
 settings-contracts-per-month = Nových smluv měsíčně
-settings-targets-note = Cíle nastavuje vedoucí obchodu.
 
 ## Reports
 report-prev = Předchozí měsíc
@@ -564,3 +563,30 @@ sync-refused =
     }
 
 ## Card: restriction to the owner
+## Reports: the month's funnel
+report-funnel-month-rule = Obchody, které se do své fáze dostaly v období { $month }: vyhrané a prohrané podle dne uzavření, odeslané a vyjednávané podle dne odeslání nabídky, koncepty podle dne vytvoření.
+
+## Settings: targets (only a head of sales edits the plan)
+settings-targets-read-only = Cíle a roli vám nastavuje vedoucí obchodu; změnit je může jen on.
+settings-team-targets = Cíle týmu
+settings-team-targets-note = Jako vedoucí obchodu nastavujete roli a cíle každého obchodníka. Každý vidí ty své. Přístupová práva na serveru nastavuje správce.
+settings-turnover-per-month = Plán obratu za měsíc
+settings-manager-add = Přidat obchodníka
+settings-manager-login = Přihlašovací jméno
+settings-manager-name = Celé jméno
+settings-manager-role = Role
+settings-role-rep = Obchodník
+settings-role-key_account_manager = Key account manažer
+settings-role-head = Vedoucí obchodu
+
+## Clients: owner and event filters, saved views
+filter-owner = Obchodník
+filter-any-owner = Kterýkoli obchodník
+filter-event = Akce
+filter-any-event = Jakákoli akce
+views-title = Uložené pohledy
+views-new = Uložit pohled
+views-name = Název pohledu
+views-save = Uložit
+views-cancel = Zrušit
+views-delete = Smazat pohled { $name }

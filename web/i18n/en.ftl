@@ -177,7 +177,6 @@ settings-current-event = Event for lead capture
 settings-no-event = None
 settings-targets = Your targets
 settings-contracts-per-month = New contracts a month
-settings-targets-note = Your head of sales sets the targets.
 
 ## Reports
 report-prev = Previous month
@@ -540,3 +539,30 @@ sync-refused =
     }
 
 ## Card: restriction to the owner
+## Reports: the month's funnel
+report-funnel-month-rule = Deals that reached their stage in { $month }: won and lost by the day they closed, sent and in negotiation by the day the offer was sent, drafts by the day they were created.
+
+## Settings: targets (only a head of sales edits the plan)
+settings-targets-read-only = Your head of sales sets your targets and role; only they can change them.
+settings-team-targets = Team targets
+settings-team-targets-note = As head of sales you set each manager's role and targets. Each rep sees their own. Access rights are set by the administrator.
+settings-turnover-per-month = Turnover plan a month
+settings-manager-add = Add a manager
+settings-manager-login = Login
+settings-manager-name = Full name
+settings-manager-role = Role
+settings-role-rep = Sales rep
+settings-role-key_account_manager = Key account manager
+settings-role-head = Head of sales
+
+## Clients: owner and event filters, saved views
+filter-owner = Owner
+filter-any-owner = Any owner
+filter-event = Event
+filter-any-event = Any event
+views-title = Saved views
+views-new = Save view
+views-name = Name of the view
+views-save = Save
+views-cancel = Cancel
+views-delete = Delete the view { $name }

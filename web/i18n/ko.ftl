@@ -164,7 +164,6 @@ settings-current-event = 리드 수집 행사
 settings-no-event = 없음
 settings-targets = 나의 목표
 settings-contracts-per-month = 월 신규 계약
-settings-targets-note = 목표는 영업 책임자가 정합니다.
 
 ## Reports
 report-prev = 이전 달
@@ -515,3 +514,30 @@ sync-refused =
     }
 
 ## Card: restriction to the owner
+## Reports: the month's funnel
+report-funnel-month-rule = { $month }에 현재 단계에 도달한 거래: 성사·실패는 종료일, 발송·협상 중은 제안 발송일, 초안은 생성일 기준입니다.
+
+## Settings: targets (only a head of sales edits the plan)
+settings-targets-read-only = 목표와 역할은 영업 책임자가 정하며, 책임자만 변경할 수 있습니다.
+settings-team-targets = 팀 목표
+settings-team-targets-note = 영업 책임자로서 각 담당자의 역할과 목표를 정합니다. 담당자는 자신의 목표만 봅니다. 서버의 접근 권한은 관리자가 설정합니다.
+settings-turnover-per-month = 월 매출 목표
+settings-manager-add = 담당자 추가
+settings-manager-login = 로그인 ID
+settings-manager-name = 이름
+settings-manager-role = 역할
+settings-role-rep = 영업 담당자
+settings-role-key_account_manager = 핵심 고객 담당자
+settings-role-head = 영업 책임자
+
+## Clients: owner and event filters, saved views
+filter-owner = 담당자
+filter-any-owner = 모든 담당자
+filter-event = 행사
+filter-any-event = 모든 행사
+views-title = 저장된 보기
+views-new = 보기 저장
+views-name = 보기 이름
+views-save = 저장
+views-cancel = 취소
+views-delete = { $name } 보기 삭제

@@ -177,7 +177,6 @@ settings-current-event = Arrangement for leads
 settings-no-event = Ingen
 settings-targets = Dine mål
 settings-contracts-per-month = Nye kontrakter i måneden
-settings-targets-note = Salgssjefen setter målene.
 
 ## Reports
 report-prev = Forrige måned
@@ -540,3 +539,30 @@ sync-refused =
     }
 
 ## Card: restriction to the owner
+## Reports: the month's funnel
+report-funnel-month-rule = Avtaler som nådde sitt trinn i { $month }: vunnet og tapt etter dagen de ble avsluttet, sendt og i forhandling etter dagen tilbudet ble sendt, utkast etter dagen de ble opprettet.
+
+## Settings: targets (only a head of sales edits the plan)
+settings-targets-read-only = Salgssjefen setter målene og rollen din; bare salgssjefen kan endre dem.
+settings-team-targets = Teamets mål
+settings-team-targets-note = Som salgssjef setter du hver selgers rolle og mål. Hver selger ser sine egne. Tilgangen på serveren settes av administratoren.
+settings-turnover-per-month = Omsetningsmål per måned
+settings-manager-add = Legg til selger
+settings-manager-login = Brukernavn
+settings-manager-name = Fullt navn
+settings-manager-role = Rolle
+settings-role-rep = Selger
+settings-role-key_account_manager = Key account manager
+settings-role-head = Salgssjef
+
+## Clients: owner and event filters, saved views
+filter-owner = Ansvarlig
+filter-any-owner = Alle ansvarlige
+filter-event = Arrangement
+filter-any-event = Alle arrangementer
+views-title = Lagrede visninger
+views-new = Lagre visning
+views-name = Navn på visningen
+views-save = Lagre
+views-cancel = Avbryt
+views-delete = Slett visningen { $name }

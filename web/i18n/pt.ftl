@@ -177,7 +177,6 @@ settings-current-event = Evento para captar leads
 settings-no-event = Nenhum
 settings-targets = As suas metas
 settings-contracts-per-month = Novos contratos por mês
-settings-targets-note = As metas são definidas pelo diretor comercial.
 
 ## Reports
 report-prev = Mês anterior
@@ -540,3 +539,30 @@ sync-refused =
     }
 
 ## Card: restriction to the owner
+## Reports: the month's funnel
+report-funnel-month-rule = Negócios que chegaram à sua etapa em { $month }: ganhos e perdidos pelo dia do fecho, enviados e em negociação pelo dia do envio da proposta, rascunhos pelo dia da criação.
+
+## Settings: targets (only a head of sales edits the plan)
+settings-targets-read-only = As suas metas e a sua função são definidas pelo diretor de vendas; só ele as pode alterar.
+settings-team-targets = Metas da equipa
+settings-team-targets-note = Como diretor de vendas, define a função e as metas de cada gestor. Cada um vê as suas. As permissões de acesso no servidor são definidas pelo administrador.
+settings-turnover-per-month = Meta de faturação mensal
+settings-manager-add = Adicionar gestor
+settings-manager-login = Nome de utilizador
+settings-manager-name = Nome completo
+settings-manager-role = Função
+settings-role-rep = Comercial
+settings-role-key_account_manager = Gestor de grandes contas
+settings-role-head = Diretor de vendas
+
+## Clients: owner and event filters, saved views
+filter-owner = Responsável
+filter-any-owner = Qualquer responsável
+filter-event = Evento
+filter-any-event = Qualquer evento
+views-title = Vistas guardadas
+views-new = Guardar vista
+views-name = Nome da vista
+views-save = Guardar
+views-cancel = Cancelar
+views-delete = Eliminar a vista { $name }

@@ -181,7 +181,6 @@ settings-current-event = Мероприятие для лидов
 settings-no-event = Нет
 settings-targets = Ваши цели
 settings-contracts-per-month = Новых договоров в месяц
-settings-targets-note = Цели задаёт руководитель отдела продаж.
 
 ## Reports
 report-prev = Предыдущий месяц
@@ -567,3 +566,30 @@ sync-refused =
     }
 
 ## Card: restriction to the owner
+## Reports: the month's funnel
+report-funnel-month-rule = Сделки, перешедшие на свой этап в периоде «{ $month }»: выигранные и проигранные — по дню закрытия, отправленные и в переговорах — по дню отправки предложения, черновики — по дню создания.
+
+## Settings: targets (only a head of sales edits the plan)
+settings-targets-read-only = Цели и роль устанавливает руководитель отдела продаж; изменить их может только он.
+settings-team-targets = Цели команды
+settings-team-targets-note = Как руководитель отдела продаж вы задаёте роль и цели каждого менеджера. Каждый менеджер видит свои. Права доступа на сервере настраивает администратор.
+settings-turnover-per-month = План оборота в месяц
+settings-manager-add = Добавить менеджера
+settings-manager-login = Логин
+settings-manager-name = Полное имя
+settings-manager-role = Роль
+settings-role-rep = Менеджер
+settings-role-key_account_manager = Менеджер ключевых клиентов
+settings-role-head = Руководитель отдела продаж
+
+## Clients: owner and event filters, saved views
+filter-owner = Ответственный
+filter-any-owner = Любой ответственный
+filter-event = Мероприятие
+filter-any-event = Любое мероприятие
+views-title = Сохранённые подборки
+views-new = Сохранить подборку
+views-name = Название подборки
+views-save = Сохранить
+views-cancel = Отмена
+views-delete = Удалить подборку «{ $name }»

@@ -37,12 +37,6 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// `HH:MM` of an instant in the device's time zone.
-pub fn local_hh_mm(ms: f64) -> String {
-    let d = js_sys::Date::new(&ms.into());
-    crate::status::hh_mm(d.get_hours(), d.get_minutes())
-}
-
 /// The language to start in: the one picked before, else the browser's preference.
 pub fn initial_lang() -> Lang {
     if let Some(lang) = local_storage()
@@ -145,6 +139,18 @@ pub fn on_hash_change(mut f: impl FnMut(String) + 'static) -> gloo_events::Event
 /// Minutes to add to UTC to get local time now (UTC+1 → 60).
 pub fn utc_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+/// The device time zone's UTC offset in minutes at the instant `ms` (daylight saving
+/// time included), for writing past instants in local time.
+pub fn utc_offset_at(ms: f64) -> i32 {
+    -(js_sys::Date::new(&ms.into()).get_timezone_offset() as i32)
+}
+
+/// An instant written in the device's time zone and `lang`'s way
+/// ([`crate::format::instant`]).
+pub fn instant(lang: crate::i18n::Lang, ms: f64) -> String {
+    crate::format::instant(lang, ms as i64, utc_offset_at(ms))
 }
 
 /// Today's local date.

@@ -1,9 +1,12 @@
-//! Numbers, money, percentages, dates and months written the way each language writes
-//! them. Pure (no `Intl`): the same output natively, in tests and in the browser, and
-//! no float ever touches an amount — the digits come from [`Money`]'s minor units and
-//! the currency's exponent ([`fieldbase_core::Currency::exponent`]).
+//! Numbers, money, percentages, dates, times and months written the way each language
+//! writes them. Pure (no `Intl`): the same output natively, in tests and in the browser,
+//! and no float ever touches an amount — the digits come from [`Money`]'s minor units
+//! and the currency's exponent ([`fieldbase_core::Currency::exponent`]). Instants become
+//! local days and times through the UTC offset the caller passes (the device's time
+//! zone at that instant, `browser::utc_offset_at`): the core has no time-zone database.
+//! Every screen writes dates, times and amounts through here.
 
-use fieldbase_core::{Currency, Date, Money};
+use fieldbase_core::{Currency, Date, Millis, Money, TimeOfDay, report::local_date};
 
 use crate::i18n::Lang;
 
@@ -51,6 +54,24 @@ pub fn number(lang: Lang, n: i64) -> String {
 /// A percentage: `42%` (en, ko, pt), `42 %` (cs, ru, nb; with a no-break space).
 pub fn percent(lang: Lang, p: u32) -> String {
     let n = number(lang, i64::from(p));
+    match lang {
+        Lang::Cs | Lang::Ru | Lang::Nb => format!("{n}{NBSP}%"),
+        Lang::En | Lang::Ko | Lang::Pt => format!("{n}%"),
+    }
+}
+
+/// A percentage given in basis points (hundredths of a percent), with up to two
+/// decimals and the language's decimal separator: 550 → `5.5%` (en), `5,5 %` (cs).
+pub fn percent_bp(lang: Lang, bp: u32) -> String {
+    let (_, dec) = separators(lang);
+    let int = number(lang, i64::from(bp / 100));
+    let frac = format!("{:02}", bp % 100);
+    let frac = frac.trim_end_matches('0');
+    let n = if frac.is_empty() {
+        int
+    } else {
+        format!("{int}{dec}{frac}")
+    };
     match lang {
         Lang::Cs | Lang::Ru | Lang::Nb => format!("{n}{NBSP}%"),
         Lang::En | Lang::Ko | Lang::Pt => format!("{n}%"),
@@ -266,6 +287,150 @@ pub fn date(lang: Lang, d: Date) -> String {
     }
 }
 
+const EN_WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const CS_WEEKDAYS: [&str; 7] = [
+    "pondělí",
+    "úterý",
+    "středa",
+    "čtvrtek",
+    "pátek",
+    "sobota",
+    "neděle",
+];
+const RU_WEEKDAYS: [&str; 7] = [
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+const KO_WEEKDAYS: [&str; 7] = [
+    "월요일",
+    "화요일",
+    "수요일",
+    "목요일",
+    "금요일",
+    "토요일",
+    "일요일",
+];
+const PT_WEEKDAYS: [&str; 7] = [
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "sábado",
+    "domingo",
+];
+const NB_WEEKDAYS: [&str; 7] = [
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+];
+
+/// A day without its year: en "Nov 24", cs "24. 11.", ru "24.11", nb "24.11.",
+/// pt "24/11", ko "11월 24일".
+pub fn day_month(lang: Lang, d: Date) -> String {
+    let (m, day) = (d.month(), d.day());
+    match lang {
+        Lang::En => {
+            let name = EN_MONTHS[(m as usize).saturating_sub(1).min(11)];
+            format!("{} {day}", &name[..3])
+        }
+        Lang::Cs => format!("{day}.{NBSP}{m}."),
+        Lang::Ru => format!("{day:02}.{m:02}"),
+        Lang::Nb => format!("{day}.{m}."),
+        Lang::Pt => format!("{day:02}/{m:02}"),
+        Lang::Ko => format!("{m}월 {day}일"),
+    }
+}
+
+/// A day as briefly as is clear next to `today`: without the year within the same year
+/// ([`day_month`]), else in full ([`date`]).
+pub fn short_date(lang: Lang, d: Date, today: Date) -> String {
+    if d.year() == today.year() {
+        day_month(lang, d)
+    } else {
+        date(lang, d)
+    }
+}
+
+/// A day with its weekday, for a day's heading: en "Monday, Nov 24", cs "pondělí
+/// 24. 11.", ru "понедельник, 24.11", nb "mandag 24.11.", pt "segunda-feira, 24/11",
+/// ko "11월 24일 월요일".
+pub fn weekday_date(lang: Lang, d: Date) -> String {
+    let w = usize::from(d.weekday()).min(6);
+    let dm = day_month(lang, d);
+    match lang {
+        Lang::En => format!("{}, {dm}", EN_WEEKDAYS[w]),
+        Lang::Cs => format!("{} {dm}", CS_WEEKDAYS[w]),
+        Lang::Ru => format!("{}, {dm}", RU_WEEKDAYS[w]),
+        Lang::Nb => format!("{} {dm}", NB_WEEKDAYS[w]),
+        Lang::Pt => format!("{}, {dm}", PT_WEEKDAYS[w]),
+        Lang::Ko => format!("{dm} {}", KO_WEEKDAYS[w]),
+    }
+}
+
+/// A time of day: 12-hour in English ("2:05 PM") and Korean ("오후 2:05"), as `Intl`
+/// writes them; 24-hour elsewhere ("14:05").
+pub fn time(lang: Lang, t: TimeOfDay) -> String {
+    let (h, m) = (t.hour(), t.minute());
+    let twelve = match h % 12 {
+        0 => 12,
+        x => x,
+    };
+    match lang {
+        Lang::En => format!("{twelve}:{m:02}{NBSP}{}", if h < 12 { "AM" } else { "PM" }),
+        Lang::Ko => format!("{} {twelve}:{m:02}", if h < 12 { "오전" } else { "오후" }),
+        Lang::Cs | Lang::Ru | Lang::Nb | Lang::Pt => format!("{h:02}:{m:02}"),
+    }
+}
+
+/// A day and a time: en "Nov 24, 2026, 2:05 PM", cs "24. 11. 2026 14:05", ru and nb
+/// "24.11.2026, 14:05", pt "24/11/2026, 14:05", ko "2026. 11. 24. 오후 2:05".
+pub fn date_time(lang: Lang, d: Date, t: TimeOfDay) -> String {
+    let (d, t) = (date(lang, d), time(lang, t));
+    match lang {
+        Lang::Cs | Lang::Ko => format!("{d} {t}"),
+        Lang::En | Lang::Ru | Lang::Nb | Lang::Pt => format!("{d}, {t}"),
+    }
+}
+
+/// The local day and time of an instant at a UTC offset (minutes).
+pub fn local(at: Millis, utc_offset_minutes: i32) -> (Date, TimeOfDay) {
+    let day = local_date(at, utc_offset_minutes);
+    let minutes = (at + i64::from(utc_offset_minutes) * 60_000).div_euclid(60_000);
+    let of_day = minutes.rem_euclid(24 * 60);
+    let t = TimeOfDay::new((of_day / 60) as u8, (of_day % 60) as u8)
+        .unwrap_or(TimeOfDay::new(0, 0).expect("midnight"));
+    (day, t)
+}
+
+/// An instant as a local day and time ([`date_time`]).
+pub fn instant(lang: Lang, at: Millis, utc_offset_minutes: i32) -> String {
+    let (d, t) = local(at, utc_offset_minutes);
+    date_time(lang, d, t)
+}
+
+/// An instant written as briefly as is clear: only the time when it falls on `today`
+/// (local), else the day and the time. For "last synced".
+pub fn moment(lang: Lang, at: Millis, utc_offset_minutes: i32, today: Date) -> String {
+    let (d, t) = local(at, utc_offset_minutes);
+    if d == today {
+        time(lang, t)
+    } else {
+        date_time(lang, d, t)
+    }
+}
+
 /// The month before `(year, month)`.
 pub fn prev_month(year: u16, month: u8) -> (u16, u8) {
     if month <= 1 {
@@ -386,6 +551,17 @@ mod tests {
     }
 
     #[test]
+    fn percentages_with_decimals() {
+        assert_eq!(percent_bp(Lang::En, 550), "5.5%");
+        assert_eq!(percent_bp(Lang::En, 1_000), "10%");
+        assert_eq!(percent_bp(Lang::Pt, 1_205), "12,05%");
+        assert_eq!(shown(percent_bp(Lang::Cs, 550)), "5,5_%");
+        assert_eq!(shown(percent_bp(Lang::Ru, 5)), "0,05_%");
+        assert_eq!(shown(percent_bp(Lang::Nb, 250_000)), "2_500_%");
+        assert_eq!(percent_bp(Lang::Ko, 1_250), "12.5%");
+    }
+
+    #[test]
     fn month_names() {
         assert_eq!(month_name(Lang::En, 2026, 11), "November 2026");
         assert_eq!(month_name(Lang::Cs, 2026, 11), "listopad 2026");
@@ -406,6 +582,76 @@ mod tests {
         assert_eq!(date(Lang::Nb, d), "04.11.2026");
         assert_eq!(date(Lang::Pt, d), "04/11/2026");
         assert_eq!(date(Lang::Ko, d), "2026. 11. 4.");
+    }
+
+    fn t(h: u8, m: u8) -> TimeOfDay {
+        TimeOfDay::new(h, m).unwrap()
+    }
+
+    #[test]
+    fn times_per_language() {
+        assert_eq!(shown(time(Lang::En, t(14, 5))), "2:05_PM");
+        assert_eq!(shown(time(Lang::En, t(0, 30))), "12:30_AM");
+        assert_eq!(shown(time(Lang::En, t(12, 0))), "12:00_PM");
+        assert_eq!(time(Lang::Ko, t(14, 5)), "오후 2:05");
+        assert_eq!(time(Lang::Ko, t(9, 0)), "오전 9:00");
+        for lang in [Lang::Cs, Lang::Ru, Lang::Nb, Lang::Pt] {
+            assert_eq!(time(lang, t(14, 5)), "14:05");
+            assert_eq!(time(lang, t(7, 0)), "07:00");
+        }
+    }
+
+    #[test]
+    fn days_and_times_per_language() {
+        let d = Date::new(2026, 11, 24).unwrap(); // a Tuesday
+        let at = t(14, 5);
+        assert_eq!(shown(date_time(Lang::En, d, at)), "Nov 24, 2026, 2:05_PM");
+        assert_eq!(shown(date_time(Lang::Cs, d, at)), "24._11._2026 14:05");
+        assert_eq!(date_time(Lang::Ru, d, at), "24.11.2026, 14:05");
+        assert_eq!(date_time(Lang::Nb, d, at), "24.11.2026, 14:05");
+        assert_eq!(date_time(Lang::Pt, d, at), "24/11/2026, 14:05");
+        assert_eq!(date_time(Lang::Ko, d, at), "2026. 11. 24. 오후 2:05");
+    }
+
+    #[test]
+    fn days_without_the_year_and_with_the_weekday() {
+        let d = Date::new(2026, 11, 24).unwrap(); // a Tuesday
+        assert_eq!(day_month(Lang::En, d), "Nov 24");
+        assert_eq!(shown(day_month(Lang::Cs, d)), "24._11.");
+        assert_eq!(day_month(Lang::Ru, d), "24.11");
+        assert_eq!(day_month(Lang::Nb, d), "24.11.");
+        assert_eq!(day_month(Lang::Pt, d), "24/11");
+        assert_eq!(day_month(Lang::Ko, d), "11월 24일");
+        assert_eq!(weekday_date(Lang::En, d), "Tuesday, Nov 24");
+        assert_eq!(shown(weekday_date(Lang::Cs, d)), "úterý 24._11.");
+        assert_eq!(weekday_date(Lang::Ru, d), "вторник, 24.11");
+        assert_eq!(weekday_date(Lang::Nb, d), "tirsdag 24.11.");
+        assert_eq!(weekday_date(Lang::Pt, d), "terça-feira, 24/11");
+        assert_eq!(weekday_date(Lang::Ko, d), "11월 24일 화요일");
+        let next_year = Date::new(2027, 1, 5).unwrap();
+        assert_eq!(short_date(Lang::En, d, next_year), "Nov 24, 2026");
+        assert_eq!(short_date(Lang::Ko, next_year, next_year), "1월 5일");
+        let sunday = Date::new(2026, 11, 29).unwrap();
+        assert_eq!(weekday_date(Lang::En, sunday), "Sunday, Nov 29");
+    }
+
+    #[test]
+    fn instants_follow_the_offset() {
+        // 2026-11-24 23:30 UTC: the 25th at 00:30 in Prague (UTC+1), the 24th at 20:30
+        // in São Paulo (UTC−3).
+        let at = 1_795_563_000_000;
+        assert_eq!(
+            instant(Lang::Cs, at, 0).replace(NBSP, " "),
+            "24. 11. 2026 23:30"
+        );
+        assert_eq!(instant(Lang::Ru, at, 60), "25.11.2026, 00:30");
+        assert_eq!(instant(Lang::Pt, at, -180), "24/11/2026, 20:30");
+        let (d, time_) = local(at, 330); // India, a half-hour offset
+        assert_eq!((d, time_), (Date::new(2026, 11, 25).unwrap(), t(5, 0)));
+        let today = Date::new(2026, 11, 25).unwrap();
+        assert_eq!(moment(Lang::Nb, at, 60, today), "00:30");
+        assert_eq!(moment(Lang::Nb, at, -180, today), "24.11.2026, 20:30");
+        assert_eq!(shown(moment(Lang::En, at, 60, today)), "12:30_AM");
     }
 
     #[test]

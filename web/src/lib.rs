@@ -11,6 +11,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 pub mod backoff;
+pub mod client_filter;
 pub mod format;
 pub mod i18n;
 pub mod persist;

@@ -74,6 +74,19 @@ impl Session {
     }
 }
 
+/// Whether the server lets a session write the plan document (managers, roles,
+/// targets): only a head of sales does (`policy.rs`: every other role reads it, and the
+/// server ignores their changes, so the app must not offer them the edit). The session's
+/// role is the server's word; `plan_role`, the plan document's role of the rep, decides
+/// only when an older server sent no role.
+pub fn may_write_plan(session_role: &str, plan_role: Option<fieldbase_core::Role>) -> bool {
+    match session_role {
+        "head" => true,
+        "" => plan_role == Some(fieldbase_core::Role::Head),
+        _ => false,
+    }
+}
+
 /// The body of `POST /api/login`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Credentials {
@@ -97,6 +110,24 @@ mod tests {
         assert!(!s.is_expired(1_767_225_599_999.0));
         assert_eq!(Session::from_json(&s.to_json()), Some(s));
         assert_eq!(Session::from_json("{}"), None);
+    }
+
+    #[test]
+    fn only_a_head_writes_the_plan() {
+        use fieldbase_core::Role;
+        assert!(may_write_plan("head", None));
+        assert!(
+            !may_write_plan("rep", Some(Role::Head)),
+            "the server's word wins"
+        );
+        assert!(!may_write_plan("key_account_manager", None));
+        assert!(!may_write_plan("rep", None));
+        assert!(
+            may_write_plan("", Some(Role::Head)),
+            "an older server: the plan decides"
+        );
+        assert!(!may_write_plan("", Some(Role::Rep)));
+        assert!(!may_write_plan("", None));
     }
 
     #[test]

@@ -60,11 +60,6 @@ impl SyncState {
     }
 }
 
-/// `HH:MM`, zero-padded.
-pub fn hh_mm(hours: u32, minutes: u32) -> String {
-    format!("{hours:02}:{minutes:02}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +86,5 @@ mod tests {
         assert_eq!(SyncState::of(Link::Up, &busy), SyncState::Syncing);
         assert_eq!(SyncState::of(Link::Up, &idle), SyncState::Synced);
         assert_eq!(SyncState::Synced.as_str(), "synced");
-        assert_eq!(hh_mm(7, 5), "07:05");
     }
 }

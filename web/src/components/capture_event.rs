@@ -83,7 +83,7 @@ pub fn EventPicker(props: &EventPickerProps) -> Html {
                         }
                         { for events.iter().map(|(id, e)| html! {
                             <option value={id.clone()} selected={current == Some(id.as_str())}>
-                                { event_label(e) }
+                                { event_label(i18n.tr.lang(), e) }
                             </option>
                         }) }
                     </select>
@@ -105,7 +105,7 @@ pub fn EventPicker(props: &EventPickerProps) -> Html {
     }
 }
 
-fn event_label(e: &Event) -> String {
+fn event_label(lang: crate::i18n::Lang, e: &Event) -> String {
     let mut label = e.name.clone();
     if !e.place.is_empty() {
         label.push_str(" · ");
@@ -113,7 +113,7 @@ fn event_label(e: &Event) -> String {
     }
     if let Some(starts) = e.starts {
         label.push_str(" · ");
-        label.push_str(&starts.to_string());
+        label.push_str(&crate::format::date(lang, starts));
     }
     label
 }

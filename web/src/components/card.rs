@@ -32,7 +32,9 @@ use crate::{
         card_records::Records,
         icons,
     },
+    format,
     hooks::use_query,
+    i18n::Lang,
     route::Route,
 };
 
@@ -306,50 +308,30 @@ fn shown_value(i18n: &I18n, key: &str, v: &ScalarValue) -> String {
             .split_once(' ')
             .and_then(|(minor, code)| {
                 let c = fieldbase_core::Currency::new(code).ok()?;
-                Some(money(&Money::new(minor.parse().ok()?, c)))
+                Some(money(i18n.tr.lang(), &Money::new(minor.parse().ok()?, c)))
             })
             .unwrap_or(text),
-        "discount_bp" => i18n.t_with(
-            "card-percent",
-            &[("percent", &bp_text(text.parse().unwrap_or(0)))],
-        ),
+        "discount_bp" => format::percent_bp(i18n.tr.lang(), text.parse().unwrap_or(0)),
+        k if k.ends_with("_date") => Date::parse(&text)
+            .map(|d| format::date(i18n.tr.lang(), d))
+            .unwrap_or(text),
         _ => text,
     }
 }
 
-/// `YYYY-MM-DD HH:MM` of an instant, local time.
-pub fn when(at: i64) -> String {
-    let day = fieldbase_core::report::local_date(at, browser::utc_offset_minutes());
-    format!("{day} {}", browser::local_hh_mm(at as f64))
+/// An instant as a local day and time, the language's way (the device's time zone).
+pub fn when(lang: Lang, at: i64) -> String {
+    browser::instant(lang, at as f64)
 }
 
-/// An amount for reading: digits grouped in threes, `1 234 567.50 CZK`.
-pub fn money(m: &Money) -> String {
-    let s = m.amount_string();
-    let (sign, rest) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("−", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (n, ch) in int.chars().enumerate() {
-        if n > 0 && (int.len() - n) % 3 == 0 {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(ch);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f} {}", m.currency),
-        None => format!("{sign}{grouped} {}", m.currency),
-    }
+/// An amount with its currency, the language's way ([`format::money`]).
+pub fn money(lang: Lang, m: &Money) -> String {
+    format::money(lang, *m)
 }
 
-/// Totals as `1234.50 CZK, 20.00 EUR`, or a dash.
-pub fn totals_text(t: &Totals) -> String {
-    let amounts = t.amounts();
-    if amounts.is_empty() {
-        return "—".into();
-    }
-    amounts.iter().map(money).collect::<Vec<_>>().join(", ")
+/// Totals, one amount per currency, the language's way; a dash when there are none.
+pub fn totals_text(lang: Lang, t: &Totals) -> String {
+    format::amounts(lang, &t.amounts())
 }
 
 /// The last instant (ms) of a local day.
@@ -442,7 +424,7 @@ pub fn ClientCard(props: &CardProps) -> Html {
                             } else {
                                 i18n.t_with("card-conflict-by", &[
                                     ("who", v.who.as_str()),
-                                    ("time", &v.at.map(when).unwrap_or_default()),
+                                    ("time", &v.at.map(|at| when(i18n.tr.lang(), at)).unwrap_or_default()),
                                 ])
                             };
                             html! {
@@ -534,7 +516,7 @@ pub fn ClientCard(props: &CardProps) -> Html {
         dash()
     } else {
         match det.next_step_date {
-            Some(day) => format!("{} · {day}", det.next_step),
+            Some(day) => format!("{} · {}", det.next_step, format::date(i18n.tr.lang(), day)),
             None => det.next_step.clone(),
         }
     };
@@ -547,18 +529,18 @@ pub fn ClientCard(props: &CardProps) -> Html {
                 <dt>{ field_label(&i18n, "price_type") }</dt>
                 <dd>{ if det.price_type.is_empty() { dash() } else { det.price_type.clone() } }</dd>
                 <dt>{ field_label(&i18n, "discount_bp") }</dt>
-                <dd>{ if det.discount_bp == 0 { dash() } else { i18n.t_with("card-percent", &[("percent", &bp_text(det.discount_bp))]) } }</dd>
+                <dd>{ if det.discount_bp == 0 { dash() } else { format::percent_bp(i18n.tr.lang(), det.discount_bp) } }</dd>
                 <dt>{ field_label(&i18n, "payment_days") }</dt>
                 <dd>{ if det.payment_days == 0 { dash() } else { i18n.count("card-days", det.payment_days as usize) } }</dd>
                 <dt>{ field_label(&i18n, "credit_limit") }</dt>
-                <dd>{ det.credit_limit.as_ref().map(money).unwrap_or_else(dash) }</dd>
+                <dd>{ det.credit_limit.as_ref().map(|m| money(i18n.tr.lang(), m)).unwrap_or_else(dash) }</dd>
                 <dt>{ field_label(&i18n, "currency") }</dt>
                 <dd>{ det.currency.map(|c| c.code().to_owned()).unwrap_or_else(dash) }</dd>
                 <dt>{ i18n.t("card-outstanding") }</dt>
-                <dd data-testid="card-outstanding">{ totals_text(&outstanding) }</dd>
+                <dd data-testid="card-outstanding">{ totals_text(i18n.tr.lang(), &outstanding) }</dd>
                 <dt>{ i18n.t("card-overdue") }</dt>
                 <dd class={classes!((!overdue.amounts().is_empty()).then_some("card-warn"))}
-                    data-testid="card-overdue">{ totals_text(&overdue) }</dd>
+                    data-testid="card-overdue">{ totals_text(i18n.tr.lang(), &overdue) }</dd>
                 <dt>{ field_label(&i18n, "next_step") }</dt>
                 <dd data-testid="card-next-step">{ next_step }</dd>
             </dl>
@@ -1095,12 +1077,12 @@ fn History(props: &HistoryProps) -> Html {
         (None, _) | (_, None) => html! {},
         (Some(day), Some(None)) => html! {
             <p class="muted" data-testid="as-of-none">
-                { i18n.t_with("card-as-of-none", &[("date", &day.to_string())]) }
+                { i18n.t_with("card-as-of-none", &[("date", &format::date(i18n.tr.lang(), day))]) }
             </p>
         },
         (Some(day), Some(Some(p))) => html! {
             <div class="card-past" data-testid="as-of-card">
-                <h3 class="card-subtitle">{ i18n.t_with("card-as-of-title", &[("date", &day.to_string())]) }</h3>
+                <h3 class="card-subtitle">{ i18n.t_with("card-as-of-title", &[("date", &format::date(i18n.tr.lang(), day))]) }</h3>
                 <dl class="facts">
                     <dt>{ i18n.t("field-name") }</dt><dd>{ &p.client.name }</dd>
                     <dt>{ i18n.t("field-status") }</dt>
@@ -1110,9 +1092,9 @@ fn History(props: &HistoryProps) -> Html {
                     <dt>{ field_label(&i18n, "owner") }</dt><dd>{ if p.details.owner.is_empty() { "—".into() } else { p.details.owner.clone() } }</dd>
                     <dt>{ field_label(&i18n, "price_type") }</dt><dd>{ if p.details.price_type.is_empty() { "—".into() } else { p.details.price_type.clone() } }</dd>
                     <dt>{ field_label(&i18n, "discount_bp") }</dt>
-                    <dd>{ if p.details.discount_bp == 0 { "—".into() } else { i18n.t_with("card-percent", &[("percent", &bp_text(p.details.discount_bp))]) } }</dd>
+                    <dd>{ if p.details.discount_bp == 0 { "—".into() } else { format::percent_bp(i18n.tr.lang(), p.details.discount_bp) } }</dd>
                     <dt>{ field_label(&i18n, "payment_days") }</dt><dd>{ i18n.count("card-days", p.details.payment_days as usize) }</dd>
-                    <dt>{ field_label(&i18n, "credit_limit") }</dt><dd>{ p.details.credit_limit.as_ref().map(money).unwrap_or_else(|| "—".into()) }</dd>
+                    <dt>{ field_label(&i18n, "credit_limit") }</dt><dd>{ p.details.credit_limit.as_ref().map(|m| money(i18n.tr.lang(), m)).unwrap_or_else(|| "—".into()) }</dd>
                     <dt>{ field_label(&i18n, "next_step") }</dt><dd>{ if p.details.next_step.is_empty() { "—".into() } else { p.details.next_step.clone() } }</dd>
                     <dt>{ i18n.t("card-contacts") }</dt><dd>{ p.contacts }</dd>
                 </dl>
@@ -1147,7 +1129,7 @@ fn History(props: &HistoryProps) -> Html {
                                     { if h.rep.is_empty() { i18n.t("card-conflict-by-unknown") } else { h.rep.clone() } }
                                     <span class="muted small">{ device }</span>
                                 </span>
-                                <span class="muted small">{ when(h.at) }</span>
+                                <span class="muted small">{ when(i18n.tr.lang(), h.at) }</span>
                                 <span class="small card-wrap">{ fields.join(", ") }</span>
                             </div>
                         </li>

@@ -207,7 +207,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let day_key = |day: Option<Date>| {
         day.map_or(i64::MIN, |x| x.days_since_epoch() * 86_400_000 + 86_399_999)
     };
-    let day_text = |day: Option<Date>| day.map(|x| x.to_string()).unwrap_or_default();
+    let day_text = |day: Option<Date>| {
+        day.map(|x| crate::format::date(i18n.tr.lang(), x))
+            .unwrap_or_default()
+    };
     let mut entries: Vec<Entry> = Vec::new();
     for it in &d.interactions {
         let contact = it
@@ -222,7 +225,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
         entries.push(Entry {
             key: it.at + offset,
-            when: crate::components::card::when(it.at),
+            when: crate::components::card::when(i18n.tr.lang(), it.at),
             kind: i18n.t(&format!("card-interaction-{}", it.kind.key())),
             title: i18n.t(&format!("card-outcome-{}", it.outcome.key())),
             sub: sub.join(" · "),
@@ -233,11 +236,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         // Ordered by when it was sent or closed; the expected close is only shown.
         let day = deal.closed_on.or(deal.sent_on);
         let mut sub = vec![i18n.t(&format!("card-stage-{}", deal.stage.key()))];
-        sub.extend(deal.amount.as_ref().map(money));
+        sub.extend(deal.amount.as_ref().map(|m| money(i18n.tr.lang(), m)));
         if day.is_none()
             && let Some(close) = deal.expected_close
         {
-            sub.push(i18n.t_with("card-closes-on", &[("date", &close.to_string())]));
+            sub.push(i18n.t_with(
+                "card-closes-on",
+                &[("date", &crate::format::date(i18n.tr.lang(), close))],
+            ));
         }
         entries.push(Entry {
             key: day_key(day),
@@ -263,7 +269,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let mut sub = vec![i18n.t(&format!("card-order-status-{}", o.status.key()))];
         let total = lines_total(lines);
         if !total.amounts().is_empty() {
-            sub.push(totals_text(&total));
+            sub.push(totals_text(i18n.tr.lang(), &total));
         }
         sub.push(i18n.count("card-lines-count", lines.len()));
         entries.push(Entry {
@@ -277,13 +283,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
     let today = browser::today();
     for (iid, inv, _) in &d.invoices {
-        let mut sub: Vec<String> = inv.amount.iter().map(money).collect();
+        let mut sub: Vec<String> = inv
+            .amount
+            .iter()
+            .map(|m| money(i18n.tr.lang(), m))
+            .collect();
         if inv.cancelled {
             sub.push(i18n.t("card-cancelled"));
         } else if let Some(r) = d.receivables.iter().find(|r| &r.id == iid) {
             let owed = r.outstanding(today);
             if owed.minor > 0 {
-                sub.push(i18n.t_with("card-owed", &[("amount", &money(&owed))]));
+                sub.push(i18n.t_with("card-owed", &[("amount", &money(i18n.tr.lang(), &owed))]));
             } else {
                 sub.push(i18n.t("card-paid-in-full"));
             }

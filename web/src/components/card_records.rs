@@ -117,7 +117,7 @@ fn vals<const N: usize>(pairs: [(&'static str, String); N]) -> Rc<Values> {
 }
 
 fn opt_date(i18n: &I18n, key: &str, d: Option<fieldbase_core::Date>) -> Option<String> {
-    d.map(|d| i18n.t_with(key, &[("date", &d.to_string())]))
+    d.map(|d| i18n.t_with(key, &[("date", &crate::format::date(i18n.tr.lang(), d))]))
 }
 
 /// Deals, contracts, orders, invoices and complaints.
@@ -194,9 +194,9 @@ pub fn Records(props: &RecordsProps) -> Html {
         .iter()
         .map(|(rid, x)| {
             let mut sub = vec![i18n.t(&format!("card-stage-{}", x.stage.key()))];
-            sub.extend(x.amount.as_ref().map(money));
+            sub.extend(x.amount.as_ref().map(|m| money(i18n.tr.lang(), m)));
             if x.probability > 0 {
-                sub.push(i18n.t_with("card-percent", &[("percent", &x.probability.to_string())]));
+                sub.push(crate::format::percent(i18n.tr.lang(), x.probability));
             }
             sub.extend(opt_date(&i18n, "card-closes-on", x.expected_close));
             Row {
@@ -303,7 +303,12 @@ pub fn Records(props: &RecordsProps) -> Html {
         .map(|(rid, x)| {
             let mut sub = vec![i18n.t(&format!("card-contract-status-{}", x.status.key()))];
             if let (Some(a), Some(b)) = (x.valid_from, x.valid_to) {
-                sub.push(format!("{a} – {b}"));
+                let lang = i18n.tr.lang();
+                sub.push(format!(
+                    "{} – {}",
+                    crate::format::date(lang, a),
+                    crate::format::date(lang, b)
+                ));
             }
             if !x.price_type.is_empty() {
                 sub.push(x.price_type.clone());
@@ -527,18 +532,21 @@ pub fn Records(props: &RecordsProps) -> Html {
             sub.extend(opt_date(&i18n, "card-received", x.received_on));
             let total = lines_total(lines);
             if !total.amounts().is_empty() {
-                sub.push(totals_text(&total));
+                sub.push(totals_text(i18n.tr.lang(), &total));
             }
             let save = save_line(rid.clone());
             let line_rows: Vec<Row> = lines
                 .iter()
                 .map(|(lid, l)| {
-                    let mut s = vec![format!("{} ×", l.quantity)];
-                    s.extend(l.price.as_ref().map(money));
+                    let mut s = vec![format!(
+                        "{} ×",
+                        crate::format::number(i18n.tr.lang(), i64::from(l.quantity))
+                    )];
+                    s.extend(l.price.as_ref().map(|m| money(i18n.tr.lang(), m)));
                     if l.discount_bp > 0 {
-                        s.push(format!("−{}", i18n.t_with("card-percent", &[("percent", &bp_text(l.discount_bp))])));
+                        s.push(format!("−{}", crate::format::percent_bp(i18n.tr.lang(), l.discount_bp)));
                     }
-                    s.extend(l.total().map(|t| format!("= {}", money(&t))));
+                    s.extend(l.total().map(|t| format!("= {}", money(i18n.tr.lang(), &t))));
                     if l.stock == StockState::OutOfStock {
                         s.push(i18n.t("card-out-of-stock"));
                         s.extend(opt_date(&i18n, "card-promised-on", l.promised));
@@ -655,7 +663,7 @@ pub fn Records(props: &RecordsProps) -> Html {
         .invoices
         .iter()
         .map(|(rid, x, payments)| {
-            let mut sub: Vec<String> = x.amount.iter().map(money).collect();
+            let mut sub: Vec<String> = x.amount.iter().map(|m| money(i18n.tr.lang(), m)).collect();
             sub.extend(opt_date(&i18n, "card-due-on", x.due));
             let currency = x.amount.map(|m| m.currency).unwrap_or(Currency::EUR);
             if x.cancelled {
@@ -663,7 +671,7 @@ pub fn Records(props: &RecordsProps) -> Html {
             } else if let Some(r) = d.receivables.iter().find(|r| &r.id == rid) {
                 let owed = r.outstanding(today_d);
                 if owed.minor > 0 {
-                    sub.push(i18n.t_with("card-owed", &[("amount", &money(&owed))]));
+                    sub.push(i18n.t_with("card-owed", &[("amount", &money(i18n.tr.lang(), &owed))]));
                     let late = r.days_overdue(today_d);
                     if late > 0 {
                         sub.push(i18n.count("today-days-overdue", late as usize));
@@ -701,8 +709,8 @@ pub fn Records(props: &RecordsProps) -> Html {
                         <ul class="items card-payments" role="list" aria-label={i18n.t("card-payments")}>
                             { for payments.iter().map(|(_, p)| html! {
                                 <li class="card-payment small">
-                                    <span>{ p.date.map(|d| d.to_string()).unwrap_or_default() }</span>
-                                    <span class="card-amount">{ p.amount.as_ref().map(money).unwrap_or_default() }</span>
+                                    <span>{ p.date.map(|d| crate::format::date(i18n.tr.lang(), d)).unwrap_or_default() }</span>
+                                    <span class="card-amount">{ p.amount.as_ref().map(|m| money(i18n.tr.lang(), m)).unwrap_or_default() }</span>
                                     if !p.note.is_empty() { <span class="muted">{ &p.note }</span> }
                                 </li>
                             }) }

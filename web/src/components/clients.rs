@@ -1,16 +1,23 @@
-//! The client list: instant search, filters, sorting, and a virtualised list that renders
-//! only the rows on screen (smooth at 10,000 clients); the add form on top.
+//! The client list: saved views on top, instant search, filters (status, segment, owner,
+//! tag, the event a client was met at, overdue debt), sorting, and a virtualised list that
+//! renders only the rows on screen (smooth at 10,000 clients); the add form on top.
 
 use std::rc::Rc;
 
-use fieldbase_core::{ClientStatus, ClientSummary, SearchIndex, Segment};
+use fieldbase_core::{
+    ClientStatus, ClientSummary, Event as TeamEvent, Manager, SearchIndex, Segment, ViewSort,
+};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::{
     app::use_i18n,
     browser,
-    components::{add_client::AddClientForm, client_list::ClientRow, home::ScreenProps, icons},
+    client_filter::ClientFilter,
+    components::{
+        add_client::AddClientForm, client_list::ClientRow, home::ScreenProps, icons,
+        saved_views::SavedViews,
+    },
     hooks::use_query,
     route::Route,
 };
@@ -20,24 +27,13 @@ const ROW: f64 = 76.0;
 /// Rows rendered above and below the visible ones.
 const OVERSCAN: usize = 8;
 
-/// Which clients to show.
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Filter {
-    status: Option<ClientStatus>,
-    segment: Option<Segment>,
-    mine: bool,
-    tag: String,
-    overdue: bool,
-    sort_next_step: bool,
-}
-
 /// The Clients screen.
 #[component]
 pub fn ClientsScreen(props: &ScreenProps) -> Html {
     let i18n = use_i18n();
     let snap = &props.snapshot;
     let query = use_state(String::new);
-    let filter = use_state(Filter::default);
+    let filter = use_state(ClientFilter::default);
     let scroll = use_state(|| 0.0f64);
     let viewport = use_state(|| 640.0f64);
     let list_ref = use_node_ref();
@@ -55,12 +51,26 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
         ids.dedup();
         ids
     });
+    // The events clients were met at and the managers' names, for the filters' labels.
+    let labels = use_query(&props.engine, snap.version, |_, base| {
+        let events: Vec<(String, String)> = base
+            .team_entities::<TeamEvent>()
+            .into_iter()
+            .map(|(id, e)| (id, e.name))
+            .collect();
+        let names: Vec<(String, String)> = base
+            .team_entities::<Manager>()
+            .into_iter()
+            .filter(|(_, m)| !m.name.trim().is_empty())
+            .map(|(login, m)| (login, m.name))
+            .collect();
+        (events, names)
+    });
 
     let rows: Rc<Vec<ClientSummary>> = {
         let all = snap.clients.clone();
         let f = (*filter).clone();
         let q = (*query).trim().to_owned();
-        let rep = snap.rep.clone();
         let hits = index.as_ref().filter(|_| !q.is_empty()).map(|i| {
             i.search(&q, usize::MAX)
                 .into_iter()
@@ -68,16 +78,7 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
                 .collect::<Vec<_>>()
         });
         let overdue = overdue.clone();
-        let keep = move |c: &ClientSummary| {
-            f.status.is_none_or(|s| c.status == s)
-                && f.segment.is_none_or(|s| c.segment == s)
-                && (!f.mine || c.owner == rep)
-                && (f.tag.is_empty() || c.tags.iter().any(|t| t == &f.tag))
-                && (!f.overdue
-                    || overdue
-                        .as_ref()
-                        .is_some_and(|o| o.binary_search(&c.id).is_ok()))
-        };
+        let keep = move |c: &ClientSummary| f.keeps(c, overdue.as_deref().map(Vec::as_slice));
         let mut list: Vec<ClientSummary> = match hits {
             Some(ids) => ids
                 .iter()
@@ -87,9 +88,7 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
                 .collect(),
             None => all.iter().filter(|c| keep(c)).cloned().collect(),
         };
-        if filter.sort_next_step {
-            list.sort_by_key(|c| (c.next_step_date.is_none(), c.next_step_date));
-        }
+        filter.sort(&mut list);
         Rc::new(list)
     };
 
@@ -120,7 +119,7 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
             }
         })
     };
-    let set = |update: fn(&mut Filter, String)| {
+    let set = |update: fn(&mut ClientFilter, String)| {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
             let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
@@ -129,7 +128,7 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
             filter.set(f);
         })
     };
-    let toggle = |update: fn(&mut Filter)| {
+    let toggle = |update: fn(&mut ClientFilter)| {
         let filter = filter.clone();
         Callback::from(move |_: MouseEvent| {
             let mut f = (*filter).clone();
@@ -140,6 +139,65 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
     let mut tags: Vec<String> = snap.clients.iter().flat_map(|c| c.tags.clone()).collect();
     tags.sort();
     tags.dedup();
+    let mut owners: Vec<String> = snap
+        .clients
+        .iter()
+        .map(|c| c.owner.clone())
+        .filter(|o| !o.is_empty())
+        .collect();
+    owners.sort();
+    owners.dedup();
+    let owner_label = |login: &str| {
+        labels
+            .as_ref()
+            .and_then(|l| l.1.iter().find(|(l, _)| l == login))
+            .map_or_else(|| login.to_owned(), |(_, n)| n.clone())
+    };
+    // Events some client was met at (known to the team document, or just the id).
+    let mut events: Vec<(String, String)> = snap
+        .clients
+        .iter()
+        .map(|c| c.event.clone())
+        .filter(|e| !e.is_empty())
+        .map(|id| {
+            let name = labels
+                .as_ref()
+                .and_then(|l| l.0.iter().find(|(e, _)| *e == id))
+                .map_or_else(|| id.clone(), |(_, n)| n.clone());
+            (id, name)
+        })
+        .collect();
+    events.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    events.dedup();
+    let apply_view = {
+        let (query, filter, scroll, list_ref) = (
+            query.clone(),
+            filter.clone(),
+            scroll.clone(),
+            list_ref.clone(),
+        );
+        Callback::from(move |(q, f): (String, ClientFilter)| {
+            query.set(q);
+            filter.set(f);
+            scroll.set(0.0);
+            if let Some(el) = list_ref.cast::<HtmlElement>() {
+                el.set_scroll_top(0);
+            }
+        })
+    };
+    let mine = {
+        let (filter, rep) = (filter.clone(), snap.rep.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut f = (*filter).clone();
+            f.owner = if f.owner == rep {
+                String::new()
+            } else {
+                rep.clone()
+            };
+            filter.set(f);
+        })
+    };
+    let is_mine = filter.owner == snap.rep;
 
     let total = rows.len();
     let first = ((*scroll / ROW) as usize)
@@ -170,6 +228,8 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
                     <AddClientForm engine={props.engine.clone()} />
                 </div>
             </details>
+            <SavedViews snapshot={snap.clone()} engine={props.engine.clone()} query={(*query).clone()}
+                        filter={(*filter).clone()} on_apply={apply_view} />
             <div class="search-row">
                 <input type="search" class="search" data-testid="client-search"
                        aria-label={i18n.t("clients-search")}
@@ -203,17 +263,35 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
                         }) }
                     </select>
                 }
-                <button class={classes!("chip-toggle", f.mine.then_some("on"))} aria-pressed={f.mine.to_string()}
-                        data-testid="filter-mine" onclick={toggle(|f| f.mine = !f.mine)}>
+                if owners.len() > 1 || (owners.len() == 1 && owners[0] != snap.rep) {
+                    <select aria-label={i18n.t("filter-owner")} data-testid="filter-owner"
+                            onchange={set(|f, v| f.owner = v)}>
+                        <option value="" selected={f.owner.is_empty()}>{ i18n.t("filter-any-owner") }</option>
+                        { for owners.iter().map(|o| html! {
+                            <option value={o.clone()} selected={f.owner == *o}>{ owner_label(o) }</option>
+                        }) }
+                    </select>
+                }
+                if !events.is_empty() {
+                    <select aria-label={i18n.t("filter-event")} data-testid="filter-event"
+                            onchange={set(|f, v| f.event = v)}>
+                        <option value="" selected={f.event.is_empty()}>{ i18n.t("filter-any-event") }</option>
+                        { for events.iter().map(|(id, name)| html! {
+                            <option value={id.clone()} selected={f.event == *id}>{ name }</option>
+                        }) }
+                    </select>
+                }
+                <button class={classes!("chip-toggle", is_mine.then_some("on"))} aria-pressed={is_mine.to_string()}
+                        data-testid="filter-mine" onclick={mine}>
                     { i18n.t("filter-mine") }
                 </button>
                 <button class={classes!("chip-toggle", f.overdue.then_some("on"))} aria-pressed={f.overdue.to_string()}
                         data-testid="filter-overdue" onclick={toggle(|f| f.overdue = !f.overdue)}>
                     { i18n.t("filter-overdue") }
                 </button>
-                <button class={classes!("chip-toggle", f.sort_next_step.then_some("on"))}
-                        aria-pressed={f.sort_next_step.to_string()} data-testid="sort-next-step"
-                        onclick={toggle(|f| f.sort_next_step = !f.sort_next_step)}>
+                <button class={classes!("chip-toggle", (f.sort == ViewSort::NextStep).then_some("on"))}
+                        aria-pressed={(f.sort == ViewSort::NextStep).to_string()} data-testid="sort-next-step"
+                        onclick={toggle(|f| f.sort = if f.sort == ViewSort::NextStep { ViewSort::Name } else { ViewSort::NextStep })}>
                     { i18n.t("sort-next-step") }
                 </button>
             </div>

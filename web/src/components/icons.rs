@@ -54,6 +54,18 @@ pub fn globe() -> Html {
     )
 }
 
+/// A padlock (read-only).
+pub fn lock() -> Html {
+    stroke(
+        "M6 11h12a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1zM8 11V7a4 4 0 0 1 8 0v4",
+    )
+}
+
+/// A cross (remove).
+pub fn cross() -> Html {
+    stroke("M6 6l12 12M18 6 6 18")
+}
+
 /// A plus sign.
 pub fn plus() -> Html {
     stroke("M12 5v14M5 12h14")

@@ -3,7 +3,6 @@
 //! earlier or later, or a date input moves it anywhere. Tapping the client opens it.
 
 use fieldbase_core::{Date, DocumentId, PlannedTask, TimeOfDay};
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -33,24 +32,15 @@ enum Notice {
     Failed(String),
 }
 
-/// `day` in the app's language, e.g. "Monday 24 Nov" (`Intl` in the browser).
+/// `day` in the app's language: with its weekday ("Tuesday, Nov 24") or without
+/// ("Nov 24"), through [`crate::format`].
 fn day_label(i18n: &I18n, day: Date, weekday: bool) -> String {
-    let js = js_sys::Date::new_with_year_month_day(
-        u32::from(day.year()),
-        i32::from(day.month()) - 1,
-        i32::from(day.day()),
-    );
-    let options = js_sys::Object::new();
-    let set = |k: &str, v: &str| {
-        let _ = js_sys::Reflect::set(&options, &k.into(), &JsValue::from_str(v));
-    };
+    let lang = i18n.tr.lang();
     if weekday {
-        set("weekday", "long");
+        crate::format::weekday_date(lang, day)
+    } else {
+        crate::format::day_month(lang, day)
     }
-    set("day", "numeric");
-    set("month", "short");
-    js.to_locale_date_string(i18n.tr.lang().code(), &options)
-        .into()
 }
 
 /// The Plan screen.
@@ -153,7 +143,7 @@ pub fn PlanScreen(props: &ScreenProps) -> Html {
                             { i18n.t(&format!("task-kind-{}", t.kind.key())) }
                         </span>
                         <span class={classes!("plan-time", t.time.is_none().then_some("muted"))}>
-                            { t.time.map(|x| x.to_string()).unwrap_or_else(|| i18n.t("plan-no-time")) }
+                            { t.time.map(|x| crate::format::time(i18n.tr.lang(), x)).unwrap_or_else(|| i18n.t("plan-no-time")) }
                         </span>
                     </span>
                     <button class="link-button item-title" onclick={open} title={t.client_name.clone()}>

@@ -44,7 +44,8 @@ struct Data {
     plan: Vec<(String, String, MonthlyReport)>,
     /// The team's turnover (only shown to the head).
     team_total: Totals,
-    /// The funnel of the clients shown.
+    /// The month's funnel of the clients shown (deals that reached their stage in the
+    /// month: `fieldbase_core::report::deal_day`).
     funnel: Funnel,
     /// Receivables' ageing of the clients shown.
     ageing: Ageing,
@@ -111,7 +112,7 @@ pub fn ReportsScreen(props: &ScreenProps) -> Html {
                 head,
                 plan,
                 team_total,
-                funnel: base.funnel(owner),
+                funnel: base.month_funnel(owner, year, month, offset),
                 ageing: base.ageing(owner, ageing_on),
                 ageing_on,
             }
@@ -152,7 +153,7 @@ pub fn ReportsScreen(props: &ScreenProps) -> Html {
                         <>
                             { monthly_section(&i18n, &data) }
                             { plan_fact_section(&i18n, &data) }
-                            { funnel_section(&i18n, &data.funnel) }
+                            { funnel_section(&i18n, &data.funnel, &month_name) }
                             { ageing_section(&i18n, &data.ageing, data.ageing_on) }
                         </>
                     },
@@ -512,9 +513,9 @@ fn stage_key(stage: DealStage) -> String {
     format!("report-stage-{}", stage.key())
 }
 
-/// The funnel: a centred bar per stage (length by count), amounts in the label, the
-/// win rate.
-fn funnel_section(i18n: &I18n, funnel: &Funnel) -> Html {
+/// The month's funnel: a centred bar per stage (length by count), amounts in the label,
+/// the win rate, and a line saying which deals count in the month.
+fn funnel_section(i18n: &I18n, funnel: &Funnel, month: &str) -> Html {
     let lang = i18n.tr.lang();
     let total: u32 = funnel.stages.iter().map(|(_, n, _)| *n).sum();
     let max = funnel.stages.iter().map(|(_, n, _)| *n).max().unwrap_or(0);
@@ -546,6 +547,9 @@ fn funnel_section(i18n: &I18n, funnel: &Funnel) -> Html {
     };
     let body = html! {
         <>
+            <p class="muted small report-note" data-testid="funnel-note">
+                { i18n.t_with("report-funnel-month-rule", &[("month", month)]) }
+            </p>
             <p class="report-kpi" data-testid="win-rate">{ win }</p>
             <div class="report-grid">
                 <BarChart title={i18n.t("report-funnel-chart")} panels={vec![Panel { heading: None, rows }]}

@@ -1,5 +1,6 @@
-//! Settings: language, time zone, the event leads are captured at, the day's targets (as
-//! the head of sales set them), and signing out.
+//! Settings: language, time zone, the event leads are captured at, the targets (a head
+//! of sales edits every manager's, anyone else reads his own: [`TargetsSection`]), and
+//! signing out.
 
 use fieldbase_core::Event;
 use web_sys::HtmlSelectElement;
@@ -8,7 +9,7 @@ use yew::prelude::*;
 use crate::{
     app::use_i18n,
     browser,
-    components::{icons, lang_picker::LangPicker},
+    components::{icons, lang_picker::LangPicker, targets::TargetsSection},
     hooks::use_query,
 };
 
@@ -31,18 +32,14 @@ pub fn SettingsScreen(props: &SettingsProps) -> Html {
     let i18n = use_i18n();
     let snap = &props.snapshot;
     let event = use_state(browser::current_event);
-    let data = use_query(
-        &props.engine,
-        (snap.version, snap.rep.clone()),
-        |(_, rep), base| {
-            let events: Vec<(String, Event)> = base
-                .team_entities::<Event>()
-                .into_iter()
-                .filter(|(_, e)| !e.archived)
-                .collect();
-            (events, base.targets(rep))
-        },
-    );
+    let data = use_query(&props.engine, snap.version, |_, base| {
+        let events: Vec<(String, Event)> = base
+            .team_entities::<Event>()
+            .into_iter()
+            .filter(|(_, e)| !e.archived)
+            .collect();
+        events
+    });
     let on_event = {
         let event = event.clone();
         Callback::from(move |e: Event_| {
@@ -72,7 +69,7 @@ pub fn SettingsScreen(props: &SettingsProps) -> Html {
                     <label class="field-label" for="current-event">{ i18n.t("settings-current-event") }</label>
                     <select id="current-event" data-testid="current-event" onchange={on_event}>
                         <option value="" selected={event.is_none()}>{ i18n.t("settings-no-event") }</option>
-                        { for data.iter().flat_map(|d| d.0.clone()).map(|(id, e)| html! {
+                        { for data.iter().flat_map(|d| d.iter().cloned()).map(|(id, e)| html! {
                             <option value={id.clone()} selected={event.as_deref() == Some(id.as_str())}>
                                 { &e.name }{ if e.place.is_empty() { String::new() } else { format!(" · {}", e.place) } }
                             </option>
@@ -80,21 +77,10 @@ pub fn SettingsScreen(props: &SettingsProps) -> Html {
                     </select>
                 </div>
             </section>
-            if let Some(d) = &data {
-                <section class="card form-card" aria-labelledby="targets-title">
-                    <h2 class="section-title" id="targets-title">{ i18n.t("settings-targets") }</h2>
-                    <dl class="facts">
-                        <dt>{ i18n.t("today-counter-calls") }</dt><dd>{ d.1.calls_per_day }</dd>
-                        <dt>{ i18n.t("today-counter-email-offers") }</dt><dd>{ d.1.email_offers_per_day }</dd>
-                        <dt>{ i18n.t("today-counter-phone-offers") }</dt><dd>{ d.1.phone_offers_per_day }</dd>
-                        <dt>{ i18n.t("settings-contracts-per-month") }</dt><dd>{ d.1.contracts_per_month }</dd>
-                    </dl>
-                    <p class="muted small">{ i18n.t("settings-targets-note") }</p>
-                </section>
-            }
+            <TargetsSection snapshot={snap.clone()} engine={props.engine.clone()} />
             <section class="card form-card">
                 <p class="muted">{ i18n.t_with("signed-in-as", &[("rep", snap.rep.as_str())]) }</p>
-                <button class="button danger icon-text" onclick={sign_out} data-testid="logout">
+                <button class="button danger sign-out" onclick={sign_out} data-testid="logout">
                     { icons::sign_out() }<span>{ i18n.t("logout") }</span>
                 </button>
             </section>

@@ -42,7 +42,15 @@ pub fn SyncStatusBar(props: &SyncStatusBarProps) -> Html {
         i18n.count("sync-pending", props.pending)
     };
     let last = match props.last_synced {
-        Some(ms) => i18n.t_with("sync-last", &[("time", browser::local_hh_mm(ms).as_str())]),
+        Some(ms) => {
+            let at = crate::format::moment(
+                i18n.tr.lang(),
+                ms as i64,
+                browser::utc_offset_at(ms),
+                browser::today(),
+            );
+            i18n.t_with("sync-last", &[("time", at.as_str())])
+        }
         None => i18n.t("sync-never"),
     };
     let onclick = {

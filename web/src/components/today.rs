@@ -12,6 +12,7 @@ use crate::{
     app::use_i18n,
     browser,
     components::{home::ScreenProps, icons},
+    format,
     hooks::use_query,
     route::Route,
 };
@@ -124,10 +125,14 @@ pub fn TodayScreen(props: &ScreenProps) -> Html {
             })
         }
     };
+    let lang = i18n.tr.lang();
     let task_row = |t: &PlannedTask, overdue: bool| {
         let when = match (overdue, t.time) {
-            (true, _) => i18n.t_with("today-due-on", &[("date", &t.due.to_string())]),
-            (false, Some(time)) => time.to_string(),
+            (true, _) => i18n.t_with(
+                "today-due-on",
+                &[("date", &format::short_date(lang, t.due, date))],
+            ),
+            (false, Some(time)) => format::time(lang, time),
             (false, None) => String::new(),
         };
         let key = (t.client, t.id.clone());
@@ -224,7 +229,7 @@ pub fn TodayScreen(props: &ScreenProps) -> Html {
                             <div class="item-main">
                                 <button class="link-button item-title" onclick={open(r.client)}>{ &r.client_name }</button>
                                 <span class="muted small">
-                                    { &r.number }{ " · " }{ r.outstanding(date).to_string() }{ " · " }
+                                    { &r.number }{ " · " }{ format::money(lang, r.outstanding(date)) }{ " · " }
                                     { i18n.count("today-days-overdue", r.days_overdue(date) as usize) }
                                 </span>
                             </div>
@@ -238,7 +243,7 @@ pub fn TodayScreen(props: &ScreenProps) -> Html {
                         <li class="item-row" data-testid="today-follow-up">
                             <div class="item-main">
                                 <button class="link-button item-title" onclick={open(f.client)}>{ &f.client_name }</button>
-                                <span class="muted small">{ &f.next_step }{ " · " }{ f.date.to_string() }</span>
+                                <span class="muted small">{ &f.next_step }{ " · " }{ format::short_date(lang, f.date, date) }</span>
                             </div>
                         </li>
                     }) }
@@ -264,7 +269,7 @@ fn day_label(i18n: &crate::app::I18n, day: Date, today: Date) -> String {
     match today.days_until(day) {
         0 => i18n.t("today-today"),
         1 => i18n.t("today-tomorrow"),
-        _ => day.to_string(),
+        _ => crate::format::weekday_date(i18n.tr.lang(), day),
     }
 }
 
@@ -300,13 +305,14 @@ struct CountersProps {
 fn Counters(props: &CountersProps) -> Html {
     let i18n = use_i18n();
     let a = &props.activity;
+    let lang = i18n.tr.lang();
     let meter = |key: &str, p: Progress| {
         let pct = (p.done * 100).checked_div(p.target).unwrap_or(0).min(100);
         html! {
             <div class="counter" data-testid={format!("counter-{key}")}>
                 <div class="counter-top">
                     <span class="counter-label">{ i18n.t(&format!("today-counter-{key}")) }</span>
-                    <span class="counter-value">{ format!("{}/{}", p.done, p.target) }</span>
+                    <span class="counter-value">{ format!("{}/{}", format::number(lang, i64::from(p.done)), format::number(lang, i64::from(p.target))) }</span>
                 </div>
                 <div class="meter" role="meter" aria-valuemin="0" aria-valuemax={p.target.to_string()}
                      aria-valuenow={p.done.to_string()} aria-label={i18n.t(&format!("today-counter-{key}"))}>
