@@ -74,6 +74,10 @@ async function main() {
     await openCard(page, secret);
     await page.locator(".card-more > summary").first().click();
     await page.check("#card-details-restricted");
+    if (process.env.FB_SHOTS) {
+      await page.locator("#card-details-restricted").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(process.env.FB_SHOTS, "card-restrict-phone.png") });
+    }
     await page.click('[data-testid="card-edit-details"] button[type="submit"]');
     await page.waitForSelector(".card-restricted", { timeout: 10_000 });
     await page.reload();

@@ -136,6 +136,13 @@ async fn a_client_restricted_offline_is_registered_before_it_syncs() {
             ("FB_URL", server.url()),
             ("FB_USER", "anna".into()),
             ("FB_PASSWORD", "anna-password-1".into()),
+            (
+                "FB_SHOTS",
+                workspace_root()
+                    .join("docs/screenshots")
+                    .display()
+                    .to_string(),
+            ),
         ],
     );
     let id = |k: &str| -> fieldbase_core::DocumentId {

@@ -562,7 +562,6 @@ sync-refused =
        *[other] { $count } změn server nepřijal
     }
 
-## Card: restriction to the owner
 ## Reports: the month's funnel
 report-funnel-month-rule = Obchody, které se do své fáze dostaly v období { $month }: vyhrané a prohrané podle dne uzavření, odeslané a vyjednávané podle dne odeslání nabídky, koncepty podle dne vytvoření.
 

@@ -538,7 +538,6 @@ sync-refused =
        *[other] { $count } changes not accepted by the server
     }
 
-## Card: restriction to the owner
 ## Reports: the month's funnel
 report-funnel-month-rule = Deals that reached their stage in { $month }: won and lost by the day they closed, sent and in negotiation by the day the offer was sent, drafts by the day they were created.
 

@@ -513,7 +513,6 @@ sync-refused =
        *[other] 서버가 받아들이지 않은 변경 { $count }건
     }
 
-## Card: restriction to the owner
 ## Reports: the month's funnel
 report-funnel-month-rule = { $month }에 현재 단계에 도달한 거래: 성사·실패는 종료일, 발송·협상 중은 제안 발송일, 초안은 생성일 기준입니다.
 

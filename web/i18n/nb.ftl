@@ -538,7 +538,6 @@ sync-refused =
        *[other] { $count } endringer ble ikke godtatt av serveren
     }
 
-## Card: restriction to the owner
 ## Reports: the month's funnel
 report-funnel-month-rule = Avtaler som nådde sitt trinn i { $month }: vunnet og tapt etter dagen de ble avsluttet, sendt og i forhandling etter dagen tilbudet ble sendt, utkast etter dagen de ble opprettet.
 

@@ -538,7 +538,6 @@ sync-refused =
        *[other] { $count } alterações não aceitas pelo servidor
     }
 
-## Card: restriction to the owner
 ## Reports: the month's funnel
 report-funnel-month-rule = Negócios que chegaram à sua etapa em { $month }: ganhos e perdidos pelo dia do fecho, enviados e em negociação pelo dia do envio da proposta, rascunhos pelo dia da criação.
 

@@ -565,7 +565,6 @@ sync-refused =
        *[other] { $count } изменения не приняты сервером
     }
 
-## Card: restriction to the owner
 ## Reports: the month's funnel
 report-funnel-month-rule = Сделки, перешедшие на свой этап в периоде «{ $month }»: выигранные и проигранные — по дню закрытия, отправленные и в переговорах — по дню отправки предложения, черновики — по дню создания.
 
