@@ -4,8 +4,11 @@
 //! restarts the server and has a fresh replica sync everything (the server loads every
 //! document again) and reads it once more.
 //!
-//! `cargo run --release -p fieldbase-tests --bin memory -- [steps…]` (default 1000 10000
-//! 50000 clients).
+//! `cargo run --release -p fieldbase-tests --bin memory -- [steps…] [--settle=S]` (default
+//! 1000 10000 50000 clients). With `--settle=S` every reading is repeated after S seconds
+//! without traffic, with the number of documents the server still holds (documents idle
+//! longer than `--unload-idle-seconds`, default 30, are unloaded meanwhile; the server
+//! takes `FIELDBASE_UNLOAD_IDLE_SECONDS` from the environment, 0 keeps every document).
 
 use std::time::{Duration, Instant};
 
@@ -24,12 +27,43 @@ fn rss(pid: u32) -> (f64, f64) {
     (kib("VmRSS:") / 1024.0, kib("VmHWM:") / 1024.0)
 }
 
+/// `fieldbase_documents_in_memory` from the server's `/metrics`.
+fn documents_in_memory(server: &ServerProcess) -> String {
+    ureq::get(&format!("{}/metrics", server.url()))
+        .call()
+        .ok()
+        .and_then(|r| r.into_string().ok())
+        .and_then(|text| {
+            text.lines().find_map(|l| {
+                l.strip_prefix("fieldbase_documents_in_memory ")
+                    .map(str::to_string)
+            })
+        })
+        .unwrap_or_else(|| "?".into())
+}
+
+/// With `settle`, waits that long without traffic and prints the memory again.
+async fn settled(server: &ServerProcess, pid: u32, settle: Option<Duration>) {
+    let Some(settle) = settle else {
+        return;
+    };
+    tokio::time::sleep(settle).await;
+    let (now, peak) = rss(pid);
+    println!(
+        "          after {:.0} s idle: {now:>9.1} MiB resident  {peak:>9.1} MiB peak  {} documents in memory",
+        settle.as_secs_f64(),
+        documents_in_memory(server)
+    );
+}
+
 #[tokio::main]
 async fn main() {
-    let mut steps: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut steps: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let settle = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--settle=")?.parse().ok())
+        .map(Duration::from_secs);
     if steps.is_empty() {
         steps = vec![1_000, 10_000, 50_000];
     }
@@ -67,6 +101,7 @@ async fn main() {
             start.elapsed().as_secs_f64()
         );
         last = (n, now);
+        settled(&server, pid, settle).await;
     }
     server.restart().expect("restart");
     let pid = server.pid().expect("running");
@@ -80,4 +115,5 @@ async fn main() {
         start.elapsed().as_secs_f64(),
         (now - idle) * 1024.0 / done as f64
     );
+    settled(&server, pid, settle).await;
 }
