@@ -2,7 +2,8 @@
 //! every document it has touched in memory, so this uploads clients in steps and reads
 //! the server's resident set (VmRSS) and peak (VmHWM) from /proc after each step; then
 //! restarts the server and has a fresh replica sync everything (the server loads every
-//! document again) and reads it once more.
+//! document again) and reads it once more. Before the restart a fresh replica's first sync
+//! is timed too (documents in memory, or unloaded and loaded again from storage).
 //!
 //! `cargo run --release -p fieldbase-tests --bin memory -- [steps…] [--settle=S]` (default
 //! 1000 10000 50000 clients). With `--settle=S` every reading is repeated after S seconds
@@ -103,6 +104,19 @@ async fn main() {
         last = (n, now);
         settled(&server, pid, settle).await;
     }
+    // A fresh replica's first sync while the server runs: with unloading, the documents
+    // idle since the upload come from storage again; without, they are in memory.
+    let mut reader = NativeReplica::new(login.clone(), "warm");
+    let start = Instant::now();
+    reader.sync(&server.ws_url(), t).await.expect("first sync");
+    let (now, peak) = rss(pid);
+    println!(
+        "without a restart: a fresh replica's first sync of {done} clients ({:.1} s) leaves {now:.1} MiB resident, {peak:.1} MiB peak, {} documents in memory",
+        start.elapsed().as_secs_f64(),
+        documents_in_memory(&server)
+    );
+    drop(reader);
+    settled(&server, pid, settle).await;
     server.restart().expect("restart");
     let pid = server.pid().expect("running");
     let (idle, _) = rss(pid);
