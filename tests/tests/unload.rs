@@ -3,13 +3,14 @@
 //! once its writes are on disk, and comes back from storage when asked for. Here the
 //! idle time is 1 s: the documents gauge drops, reloaded documents sync both ways, a rep
 //! connected across an unload still gets a colleague's edit live, the rules still apply
-//! to a reloaded document, and `kill -9` right after an unload loses nothing
-//! acknowledged.
+//! to a reloaded document, `kill -9` right after an unload loses nothing
+//! acknowledged, and with two instances over PostgreSQL a rep connected to one gets an
+//! edit made on the other of a document his instance had unloaded.
 
 use std::time::{Duration, Instant};
 
 use fieldbase_core::{ClientPatch, DocumentId};
-use fieldbase_tests::{Error, LiveSession, Login, NativeReplica, ServerProcess};
+use fieldbase_tests::{Backend, Error, LiveSession, Login, NativeReplica, ServerProcess};
 
 const T: Duration = Duration::from_secs(30);
 
@@ -268,5 +269,47 @@ async fn kill_9_right_after_an_unload_loses_nothing_acknowledged() {
             Some(format!("second{n}@durable.cz")),
             "an acknowledged edit survived kill -9"
         );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rep_on_another_instance_gets_an_edit_of_a_document_unloaded_there() {
+    let backend = Backend::postgres().unwrap();
+    let one = backend
+        .start_server(&["--unload-idle-seconds", "1"])
+        .unwrap();
+    let mut args = backend.args();
+    args.extend(["--unload-idle-seconds".to_string(), "1".to_string()]);
+    let two = ServerProcess::start_in_with(
+        one.data.clone(),
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let anna_login = one.login("admin", &one.admin_password).unwrap();
+    let boris_login = add_rep(&one, "boris");
+    let mut anna = NativeReplica::new(anna_login, "phone");
+    let mut boris = NativeReplica::new(boris_login, "laptop");
+    let shared = anna.add("Across instances a.s.", "", "").unwrap();
+    let mut a = LiveSession::open(&mut anna, &one.ws_url(), T)
+        .await
+        .unwrap();
+    let mut b = LiveSession::open(&mut boris, &two.ws_url(), T)
+        .await
+        .unwrap();
+    assert!(boris.base.client(shared).is_some());
+    for round in 0..2 {
+        // Both instances unload everything while Anna and Boris stay connected.
+        all_unloaded(&one).await;
+        all_unloaded(&two).await;
+        let mail = format!("round{round}@one.cz");
+        patch_email(&mut anna, shared, &mail);
+        a.push(&mut anna).await.unwrap();
+        b.until(&mut boris, T, |r| {
+            email(r, shared).as_deref() == Some(&mail)
+        })
+        .await
+        .unwrap();
+        a.settle(&mut anna, T).await.unwrap();
+        b.settle(&mut boris, T).await.unwrap();
     }
 }

@@ -255,6 +255,10 @@ impl DocActorInner {
         self.change_listeners.clear();
         self.peer_state_change_listeners.clear();
         if let Some(obs) = &self.observer {
+            obs.observe(&observer::RepoEvent::DocumentUnloaded {
+                document_id: self.document_id.clone(),
+                peers_syncing: syncing.len(),
+            });
             obs.observe(&observer::RepoEvent::DocumentClosed {
                 document_id: self.document_id.clone(),
             });

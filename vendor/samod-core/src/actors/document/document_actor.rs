@@ -469,7 +469,8 @@ impl DocumentActor {
     /// (to be passed back as `SpawnArgs::previously_synced` when it is loaded again).
     ///
     /// Returns `None`, changing nothing, unless the actor is running, its document is
-    /// loaded, nothing has happened for `idle_for`, every storage operation has
+    /// loaded (or was not found: every peer asked said it does not have it, or none is
+    /// left to ask), nothing has happened for `idle_for`, every storage operation has
     /// completed (so every change it holds is on disk and a new actor loads exactly
     /// this document), no share-policy check is pending and no sync with any peer is
     /// under way ([`PeerDocConnection::is_settled`]). The caller must make sure no
@@ -482,7 +483,12 @@ impl DocumentActor {
         let idle = now >= self.last_active && now - self.last_active >= idle_for;
         let unloadable = idle
             && self.run_state == RunState::Running
-            && matches!(self.phase, Phase::Ready(_))
+            && match &self.phase {
+                Phase::Ready(_) => true,
+                // Nobody had it: forget the search too (a new request starts another).
+                Phase::Requesting(request) => request.is_concluded(&self.doc),
+                Phase::Loading(_) => false,
+            }
             && self.load_state.is_idle()
             && self.on_disk_state.is_idle()
             && self.check_policy_tasks.is_empty()
