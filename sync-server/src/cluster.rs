@@ -5,8 +5,11 @@
 //! another instance about a document this instance holds in memory, it loads that chunk
 //! and applies it to its samod document, so the peers connected here are sent the change.
 //! Documents not in memory are skipped: they load everything from the database when a
-//! peer asks for them. After the listening connection drops, the instance reconnects and
-//! reloads every document it holds, since notifications sent meanwhile are lost.
+//! peer asks for them. The exception are documents unloaded for idleness while peers
+//! connected here were syncing them: those are loaded again for the notification, so
+//! these peers get the change live. After the listening connection drops, the instance
+//! reconnects and reloads every document it holds, since notifications sent meanwhile are
+//! lost.
 
 use std::{
     collections::HashSet,
@@ -25,22 +28,38 @@ use crate::pg_storage::{CHANNEL, PostgresStorage, pg_config};
 /// How long to wait for a document to be ready before giving up on a notification.
 const FIND_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The ids of the documents samod holds in memory, kept by observing its events.
+/// The ids of the documents samod holds in memory, and of those it unloaded while peers
+/// connected here were syncing them, kept by observing its events.
 #[derive(Clone, Default)]
-pub struct OpenDocs(Arc<Mutex<HashSet<String>>>);
+pub struct OpenDocs(Arc<Mutex<Docs>>);
+
+#[derive(Default)]
+struct Docs {
+    open: HashSet<String>,
+    /// Unloaded with peers syncing them (who may have disconnected since: then the next
+    /// unload, with no peer syncing, removes the id).
+    watched: HashSet<String>,
+}
 
 impl OpenDocs {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Docs> {
         self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Whether the document with this id (as samod spells it) is in memory.
     pub fn contains(&self, id: &str) -> bool {
-        self.lock().contains(id)
+        self.lock().open.contains(id)
+    }
+
+    /// Whether another instance's change to this document must be applied here: it is
+    /// in memory, or peers connected here were syncing it when it was unloaded.
+    pub fn wants(&self, id: &str) -> bool {
+        let docs = self.lock();
+        docs.open.contains(id) || docs.watched.contains(id)
     }
 
     fn all(&self) -> Vec<String> {
-        self.lock().iter().cloned().collect()
+        self.lock().open.iter().cloned().collect()
     }
 }
 
@@ -48,10 +67,24 @@ impl RepoObserver for OpenDocs {
     fn observe(&self, event: &RepoEvent) {
         match event {
             RepoEvent::DocumentOpened { document_id } => {
-                self.lock().insert(document_id.to_string());
+                let mut docs = self.lock();
+                let id = document_id.to_string();
+                docs.watched.remove(&id);
+                docs.open.insert(id);
+            }
+            RepoEvent::DocumentUnloaded {
+                document_id,
+                peers_syncing,
+            } => {
+                let mut docs = self.lock();
+                if *peers_syncing > 0 {
+                    docs.watched.insert(document_id.to_string());
+                } else {
+                    docs.watched.remove(&document_id.to_string());
+                }
             }
             RepoEvent::DocumentClosed { document_id } => {
-                self.lock().remove(&document_id.to_string());
+                self.lock().open.remove(&document_id.to_string());
             }
             _ => {}
         }
@@ -145,7 +178,7 @@ async fn listen(
             continue;
         }
         for key in words {
-            let Some(doc) = key.split('/').next().filter(|d| open.contains(d)) else {
+            let Some(doc) = key.split('/').next().filter(|d| open.wants(d)) else {
                 continue;
             };
             let Ok(key) = StorageKey::from_parts(key.split('/')) else {
@@ -172,8 +205,9 @@ async fn reload(storage: &PostgresStorage, repo: &Repo, doc: &str) {
     apply(repo, doc, chunks.into_values().collect()).await;
 }
 
-/// Applies chunks another instance wrote to our in-memory document; samod then syncs the
-/// new changes to the peers connected here.
+/// Applies chunks another instance wrote to our document (samod loads it from the
+/// database first if it was unloaded); samod then syncs the new changes to the peers
+/// connected here.
 async fn apply(repo: &Repo, doc: &str, chunks: Vec<Vec<u8>>) {
     let Ok(id) = DocumentId::from_str(doc) else {
         return;

@@ -31,6 +31,8 @@ pub struct FileConfig {
     pub dead_after_seconds: Option<u64>,
     /// The most sync connections one login may hold open.
     pub max_connections_per_login: Option<usize>,
+    /// Seconds without sync activity after which a document leaves memory (0: never).
+    pub unload_idle_seconds: Option<u64>,
     /// A PostgreSQL connection string for documents and accounts.
     pub postgres: Option<String>,
 }
@@ -78,13 +80,14 @@ mod tests {
         let c = FileConfig::parse(
             "data = \"/srv/fb\"\naddr = \"0.0.0.0:9000\"\nweb = \"dist\"\nadmin_password = \"secret-pw\"\n\
              max_frame_bytes = 1024\nping_seconds = 5\ndead_after_seconds = 30\n\
-             max_connections_per_login = 3\npostgres = \"postgres://fb@db/fb\"\n",
+             max_connections_per_login = 3\nunload_idle_seconds = 0\npostgres = \"postgres://fb@db/fb\"\n",
             "t.toml",
         )
         .unwrap();
         assert_eq!(c.addr, Some("0.0.0.0:9000".parse().unwrap()));
         assert_eq!(c.max_frame_bytes, Some(1024));
         assert_eq!(c.max_connections_per_login, Some(3));
+        assert_eq!(c.unload_idle_seconds, Some(0));
         assert_eq!(c.postgres.as_deref(), Some("postgres://fb@db/fb"));
         assert_eq!(FileConfig::parse("", "t").unwrap(), FileConfig::default());
     }

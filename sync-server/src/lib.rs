@@ -73,6 +73,9 @@ pub struct Config {
     pub heartbeat: transport::Heartbeat,
     /// The most sync connections one login may hold open.
     pub max_connections_per_login: usize,
+    /// Unload a document idle this long (samod's `with_unload_idle_after`); `None`
+    /// keeps every document in memory until the server stops.
+    pub unload_idle: Option<std::time::Duration>,
     /// Keep documents in this PostgreSQL database instead of the SQLite file.
     pub postgres: Option<String>,
 }
@@ -107,12 +110,14 @@ pub async fn run(config: Config) -> Result<(), Error> {
     let policy = TeamPolicy::new(directory.clone());
     let metrics = std::sync::Arc::new(Metrics::default());
     let open_docs = OpenDocs::default();
-    let repo = Repo::build_tokio()
+    let mut builder = Repo::build_tokio()
         .with_storage(storage.clone())
         .with_share_policy(policy.clone())
-        .with_observer(Observers(Observer(metrics.clone()), open_docs.clone()))
-        .load()
-        .await;
+        .with_observer(Observers(Observer(metrics.clone()), open_docs.clone()));
+    if let Some(idle) = config.unload_idle {
+        builder = builder.with_unload_idle_after(idle);
+    }
+    let repo = builder.load().await;
     let follower = storage.listen(&repo, open_docs);
 
     let first_login = ensure_team(&accounts, &repo, config.admin_password.clone(), &db).await?;

@@ -40,6 +40,11 @@ pub struct ServeArgs {
         default_value_t = 20
     )]
     pub max_connections_per_login: usize,
+    /// Drop a document from memory after this many seconds without sync activity, once
+    /// its writes are on disk and no peer is syncing it (it is loaded again when asked
+    /// for); 0 keeps every document in memory until the server stops.
+    #[arg(long, env = "FIELDBASE_UNLOAD_IDLE_SECONDS", default_value_t = 30)]
+    pub unload_idle_seconds: u64,
     /// Keep documents and accounts in this PostgreSQL database (`postgres://user@host/db`
     /// or `host=... dbname=...`) instead of the SQLite file; several instances may share
     /// it.
@@ -105,6 +110,15 @@ impl ServeArgs {
                 file.max_connections_per_login,
             )
             .max(1),
+            unload_idle: match pick(
+                serve,
+                "unload_idle_seconds",
+                self.unload_idle_seconds,
+                file.unload_idle_seconds,
+            ) {
+                0 => None,
+                seconds => Some(Duration::from_secs(seconds)),
+            },
             postgres: pick(serve, "postgres", self.postgres, file.postgres.map(Some)),
         })
     }
@@ -123,7 +137,8 @@ impl Config {
         };
         format!(
             "data = {:?}\naddr = \"{}\"\nweb = {:?}\nadmin_password = {}\nmax_frame_bytes = {}\n\
-             ping_seconds = {}\ndead_after_seconds = {}\nmax_connections_per_login = {}\npostgres = {}\n",
+             ping_seconds = {}\ndead_after_seconds = {}\nmax_connections_per_login = {}\n\
+             unload_idle_seconds = {}\npostgres = {}\n",
             self.data.display().to_string(),
             self.addr,
             self.web
@@ -135,6 +150,7 @@ impl Config {
             self.heartbeat.every.as_secs(),
             self.heartbeat.dead_after.as_secs(),
             self.max_connections_per_login,
+            self.unload_idle.map_or(0, |d| d.as_secs()),
             postgres,
         )
     }

@@ -54,7 +54,8 @@ fn value<'a>(text: &'a str, key: &str) -> &'a str {
 fn flags_win_over_environment_over_file_over_defaults() {
     let file = write_config(
         "addr = \"127.0.0.1:7001\"\nping_seconds = 7\nmax_frame_bytes = 1000\n\
-         dead_after_seconds = 33\ndata = \"/srv/from-file\"\npostgres = \"postgres://fb:s3cret@db/fb\"\n",
+         dead_after_seconds = 33\ndata = \"/srv/from-file\"\npostgres = \"postgres://fb:s3cret@db/fb\"\n\
+         unload_idle_seconds = 5\n",
     );
     let file = file.to_str().unwrap();
     let out = resolved(
@@ -69,6 +70,7 @@ fn flags_win_over_environment_over_file_over_defaults() {
     assert_eq!(value(&out, "ping_seconds"), "9", "env > file");
     assert_eq!(value(&out, "addr"), "\"127.0.0.1:7001\"", "file > default");
     assert_eq!(value(&out, "dead_after_seconds"), "33", "file > default");
+    assert_eq!(value(&out, "unload_idle_seconds"), "5", "file > default");
     assert_eq!(value(&out, "data"), "\"/srv/from-file\"");
     assert_eq!(
         value(&out, "max_connections_per_login"),
@@ -95,6 +97,9 @@ fn flags_win_over_environment_over_file_over_defaults() {
     let out = resolved(&[], &[]).unwrap();
     assert_eq!(value(&out, "addr"), "\"127.0.0.1:8080\"");
     assert_eq!(value(&out, "ping_seconds"), "20");
+    assert_eq!(value(&out, "unload_idle_seconds"), "30");
+    let out = resolved(&[], &[("FIELDBASE_UNLOAD_IDLE_SECONDS", "0")]).unwrap();
+    assert_eq!(value(&out, "unload_idle_seconds"), "0", "0: never unload");
 }
 
 #[test]

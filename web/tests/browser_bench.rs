@@ -255,10 +255,12 @@ async fn open_search_and_save_at_ten_thousand_clients() {
     let listed = fresh.clients().len();
     let first_list = perf_now() - t;
     assert_eq!(listed, clients.len(), "every client listed");
-    assert_eq!(
-        fresh.stashed_count(),
-        clients.len(),
-        "no client document loaded yet"
+    // Every client document (archived ones too) and the team documents this bare base
+    // was not told about are stashed; the index is not.
+    let stashed = fresh.stashed_count();
+    assert!(
+        stashed >= clients.len(),
+        "no client document loaded yet: {stashed}"
     );
     ms(
         "open (read + load the index; client documents stashed)",
@@ -292,11 +294,7 @@ async fn open_search_and_save_at_ten_thousand_clients() {
         }
     }
     warm_longest = warm_longest.max(perf_now() - slice);
-    assert_eq!(
-        fresh.take_loaded().len(),
-        clients.len() - 1,
-        "each loaded once"
-    );
+    assert_eq!(fresh.take_loaded().len(), stashed - 1, "each loaded once");
     console_log!(
         "BENCH warm-up after opening (background): {:.0} ms; longest task while opening {lazy_longest:.1} ms, while warming {warm_longest:.1} ms",
         perf_now() - t

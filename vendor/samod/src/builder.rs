@@ -43,6 +43,7 @@ pub struct RepoBuilder<S, R, A> {
     pub(crate) peer_id: Option<PeerId>,
     pub(crate) concurrency: ConcurrencyConfig,
     pub(crate) observer: Option<Arc<dyn RepoObserver>>,
+    pub(crate) unload_idle_after: Option<std::time::Duration>,
 }
 
 impl<S, R, A> RepoBuilder<S, R, A> {
@@ -54,6 +55,7 @@ impl<S, R, A> RepoBuilder<S, R, A> {
             share_policy: self.share_policy,
             concurrency: self.concurrency,
             observer: self.observer,
+            unload_idle_after: self.unload_idle_after,
         }
     }
 
@@ -65,6 +67,7 @@ impl<S, R, A> RepoBuilder<S, R, A> {
             share_policy: self.share_policy,
             concurrency: self.concurrency,
             observer: self.observer,
+            unload_idle_after: self.unload_idle_after,
         }
     }
 
@@ -83,6 +86,7 @@ impl<S, R, A> RepoBuilder<S, R, A> {
             share_policy,
             concurrency: self.concurrency,
             observer: self.observer,
+            unload_idle_after: self.unload_idle_after,
         }
     }
 
@@ -92,6 +96,23 @@ impl<S, R, A> RepoBuilder<S, R, A> {
     /// documentation
     pub fn with_concurrency(mut self, concurrency: ConcurrencyConfig) -> Self {
         self.concurrency = concurrency;
+        self
+    }
+
+    /// Fieldbase patch: drop documents from memory once they have been idle for
+    /// `idle_for` (default: never).
+    ///
+    /// A document is unloaded when nothing has happened to it for `idle_for`, all its
+    /// storage operations have completed, no sync with any peer is under way, no
+    /// share-policy check is pending, and nothing outside the repo holds it (no
+    /// [`DocHandle`](crate::DocHandle) or `Repo::search` stream; streams obtained from a
+    /// handle end when it unloads). [`RepoEvent::DocumentClosed`](crate::RepoEvent) is
+    /// observed. A later request for it, from a peer or [`Repo::find`](crate::Repo::find),
+    /// loads it from storage again; the peers that had been syncing it are synced with
+    /// again at once, as if they had requested it. Only the default async runner unloads
+    /// (not `ConcurrencyConfig::Threadpool`).
+    pub fn with_unload_idle_after(mut self, idle_for: std::time::Duration) -> Self {
+        self.unload_idle_after = Some(idle_for);
         self
     }
 
@@ -111,6 +132,7 @@ impl<R> RepoBuilder<InMemoryStorage, R, ShareConfig> {
             share_policy: ShareConfig::default(),
             concurrency: ConcurrencyConfig::AsyncRuntime,
             observer: None,
+            unload_idle_after: None,
         }
     }
 }

@@ -32,6 +32,9 @@ pub(crate) struct DocActorInner {
     /// The set of peers who are connected to this document as of the last [`DocAtorResult`]
     last_observed_peers: HashSet<PeerId>,
     observer: Option<Arc<dyn RepoObserver>>,
+    /// Fieldbase patch (unloading): tasks handled that came through
+    /// `Inner::dispatch_task` (hub messages and IO completions).
+    pub(crate) handled: u64,
 }
 
 impl DocActorInner {
@@ -54,6 +57,7 @@ impl DocActorInner {
             actor,
             last_observed_peers: HashSet::new(),
             observer,
+            handled: 0,
         }
     }
 
@@ -209,6 +213,9 @@ impl DocActorInner {
     }
 
     pub(crate) fn handle_task(&mut self, task: ActorTask) {
+        if !matches!(task, ActorTask::WithDocument(_)) {
+            self.handled += 1;
+        }
         let result = match task {
             ActorTask::HandleMessage(samod_to_actor_message) => self
                 .actor
@@ -226,6 +233,37 @@ impl DocActorInner {
 
     pub(crate) fn is_stopped(&self) -> bool {
         self.actor.is_stopped()
+    }
+
+    /// Fieldbase patch: stops the actor if it is idle (`DocumentActor::try_unload`),
+    /// ending its listeners' streams and its share-policy subscriptions, and returns
+    /// the connections that had been syncing it. The caller has checked that no task
+    /// is queued for it.
+    pub(crate) fn try_unload(
+        &mut self,
+        now: UnixTimestamp,
+        idle_for: std::time::Duration,
+    ) -> Option<Vec<ConnectionId>> {
+        let syncing = self.actor.try_unload(now, idle_for)?;
+        if self.connected_peers_changed(true).is_some() {
+            let _ = self.tx_io.unbounded_send(IoLoopTask::DocumentPeersChanged {
+                actor_id: self.actor_id,
+                peers: HashSet::new(),
+            });
+        }
+        self.ephemera_listeners.clear();
+        self.change_listeners.clear();
+        self.peer_state_change_listeners.clear();
+        if let Some(obs) = &self.observer {
+            obs.observe(&observer::RepoEvent::DocumentUnloaded {
+                document_id: self.document_id.clone(),
+                peers_syncing: syncing.len(),
+            });
+            obs.observe(&observer::RepoEvent::DocumentClosed {
+                document_id: self.document_id.clone(),
+            });
+        }
+        Some(syncing)
     }
 
     pub(crate) fn peers(

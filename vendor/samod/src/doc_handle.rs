@@ -77,6 +77,22 @@ impl DocHandle {
         }
     }
 
+    /// Fieldbase patch (unloading): the actor this handle refers to.
+    pub(crate) fn actor(&self) -> &Arc<Mutex<DocActorInner>> {
+        &self.inner
+    }
+
+    /// Fieldbase patch (unloading): how many senders the actor's task channel has (one
+    /// in samod's actor table, one in its handle there, one per handle or pending
+    /// `with_document_async` outside samod).
+    pub(crate) fn task_senders(&self) -> usize {
+        match &self.task_dispatcher {
+            DocTaskDispatcher::Async(tx) => tx.sender_count(),
+            #[cfg(feature = "threadpool")]
+            DocTaskDispatcher::Threadpool(_) => usize::MAX,
+        }
+    }
+
     #[cfg(feature = "threadpool")]
     pub(crate) fn dispatch_task(&self, task: ActorTask) {
         let _ = self.task_dispatcher.dispatch(task);

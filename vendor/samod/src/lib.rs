@@ -355,7 +355,11 @@
 //!
 use std::{
     collections::HashMap,
-    sync::{Arc, Mutex},
+    sync::{
+        Arc, Mutex,
+        atomic::Ordering,
+    },
+    time::Duration,
 };
 
 use automerge::Automerge;
@@ -524,9 +528,11 @@ impl Repo {
             share_policy,
             concurrency,
             observer,
+            unload_idle_after,
         } = builder;
         let task_setup = TaskSetup::new(storage.clone(), peer_id, concurrency, observer).await;
         let inner = task_setup.inner.clone();
+        inner.lock().unwrap().unload_idle_after = unload_idle_after;
         task_setup.spawn_tasks(runtime, storage, share_policy);
         Self { inner }
     }
@@ -546,9 +552,11 @@ impl Repo {
             share_policy,
             concurrency,
             observer,
+            unload_idle_after,
         } = builder;
         let task_setup = TaskSetup::new(storage.clone(), peer_id, concurrency, observer).await;
         let inner = task_setup.inner.clone();
+        inner.lock().unwrap().unload_idle_after = unload_idle_after;
         task_setup.spawn_tasks_local(runtime, storage, share_policy);
         Self { inner }
     }
@@ -960,6 +968,10 @@ struct Inner {
     acceptor_handles: HashMap<ListenerId, AcceptorHandle>,
     observer: Option<Arc<dyn observer::RepoObserver>>,
     search_state_streams: HashMap<DocumentId, Vec<mpsc::UnboundedSender<SearchState>>>,
+    /// Fieldbase patch: unload documents idle for this long (`None`: never).
+    unload_idle_after: Option<Duration>,
+    /// Fieldbase patch: when idle documents were last looked for.
+    last_unload_scan: Option<std::time::Instant>,
 }
 
 impl Inner {
@@ -977,6 +989,9 @@ impl Inner {
     /// In async mode, this sends the task via the actor's channel stored in DocRunner.
     /// In threadpool mode, this enqueues the task in the actor's FIFO mailbox.
     fn dispatch_task(&self, actor_id: DocumentActorId, task: ActorTask) {
+        if let Some(actor) = self.actors.get(&actor_id) {
+            actor.dispatched.fetch_add(1, Ordering::Relaxed);
+        }
         match &self.doc_runner {
             #[cfg(feature = "threadpool")]
             DocRunner::Threadpool(_) => {
@@ -1253,6 +1268,75 @@ impl Inner {
         }
     }
 
+    /// Fieldbase patch: unloads the documents that have been idle for
+    /// `unload_idle_after` (see [`RepoBuilder::with_unload_idle_after`]). Called on every
+    /// tick; looks at every document at most every `unload_idle_after / 4` (between
+    /// 100 ms and 5 s).
+    fn unload_idle_documents(&mut self) {
+        let Some(idle_for) = self.unload_idle_after else {
+            return;
+        };
+        let scan_every = (idle_for / 4).clamp(Duration::from_millis(100), Duration::from_secs(5));
+        let started = std::time::Instant::now();
+        if self.stopping
+            || self
+                .last_unload_scan
+                .is_some_and(|last| started.duration_since(last) < scan_every)
+        {
+            return;
+        }
+        self.last_unload_scan = Some(started);
+        let task_senders = match &mut self.doc_runner {
+            DocRunner::Async { task_senders, .. } => task_senders,
+            // Not supported: the threadpool's mailbox has no sender count.
+            #[cfg(feature = "threadpool")]
+            DocRunner::Threadpool(_) => return,
+        };
+        let now = UnixTimestamp::now();
+        let mut unloaded = Vec::new();
+        for (actor_id, actor) in &self.actors {
+            let doc = &actor.doc;
+            // Held outside samod (a `DocHandle`, a pending `with_document_async`): keep.
+            if doc.task_senders() != 2 || Arc::strong_count(doc.actor()) != 2 {
+                continue;
+            }
+            if self
+                .search_state_streams
+                .get(doc.document_id())
+                .is_some_and(|streams| streams.iter().any(|tx| !tx.is_closed()))
+            {
+                continue;
+            }
+            let Ok(mut inner) = doc.actor().try_lock() else {
+                continue;
+            };
+            // A task dispatched but not yet handled (queued, or taken from the channel
+            // by the runner, which is waiting for this lock) must not be dropped.
+            if inner.handled != actor.dispatched.load(Ordering::Relaxed) {
+                continue;
+            }
+            if let Some(syncing) = inner.try_unload(now, idle_for) {
+                unloaded.push((*actor_id, syncing));
+            }
+        }
+        if unloaded.is_empty() {
+            return;
+        }
+        for (actor_id, _) in &unloaded {
+            // Dropping both senders ends the actor's runner, which drops the actor.
+            task_senders.remove(actor_id);
+            if let Some(actor) = self.actors.remove(actor_id) {
+                self.search_state_streams.remove(actor.doc.document_id());
+            }
+        }
+        tracing::debug!(
+            documents = unloaded.len(),
+            scan = ?started.elapsed(),
+            "unloaded idle documents"
+        );
+        self.handle_event(HubEvent::documents_unloaded(unloaded));
+    }
+
     #[tracing::instrument(skip(self, args))]
     fn spawn_actor(&mut self, args: SpawnArgs) {
         let actor_id = args.actor_id();
@@ -1286,7 +1370,7 @@ impl Inner {
                         ),
                     ),
                 );
-                self.actors.insert(actor_id, ActorHandle { doc: handle });
+                self.actors.insert(actor_id, ActorHandle::new(handle));
 
                 // Process initialization before any queued tasks. Subsequent hub,
                 // IO and DocHandle tasks share one FIFO mailbox per document, with
@@ -1306,7 +1390,7 @@ impl Inner {
                     doc_inner.clone(),
                     doc_handle::DocTaskDispatcher::Async(tx),
                 );
-                self.actors.insert(actor_id, ActorHandle { doc: handle });
+                self.actors.insert(actor_id, ActorHandle::new(handle));
 
                 if tx_spawn
                     .unbounded_send(SpawnedActor {
@@ -1445,6 +1529,8 @@ impl TaskSetup {
             acceptor_handles: HashMap::new(),
             observer: observer.clone(),
             search_state_streams: HashMap::new(),
+            unload_idle_after: None,
+            last_unload_scan: None,
         }));
 
         TaskSetup {

@@ -22,6 +22,14 @@ pub enum RepoEvent {
     DocumentClosed {
         document_id: DocumentId,
     },
+    /// Fieldbase patch: a document was unloaded for idleness
+    /// ([`RepoBuilder::with_unload_idle_after`](crate::RepoBuilder::with_unload_idle_after));
+    /// `DocumentClosed` follows. `peers_syncing` connected peers had been syncing it: they
+    /// are synced with again when it is loaded.
+    DocumentUnloaded {
+        document_id: DocumentId,
+        peers_syncing: usize,
+    },
 
     /// A sync message was received and processed by a document actor.
     SyncMessageReceived {

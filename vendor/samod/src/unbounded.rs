@@ -14,6 +14,11 @@ pub(crate) fn channel<T>() -> (UnboundedSender<T>, UnboundedReceiver<T>) {
 pub(crate) struct UnboundedSender<T>(async_channel::Sender<T>);
 
 impl<T> UnboundedSender<T> {
+    /// Fieldbase patch (unloading): how many senders this channel has.
+    pub(crate) fn sender_count(&self) -> usize {
+        self.0.sender_count()
+    }
+
     pub(crate) fn unbounded_send(&self, msg: T) -> Result<(), T> {
         self.0.try_send(msg).map_err(|e| match e {
             async_channel::TrySendError::Full(_val) => {

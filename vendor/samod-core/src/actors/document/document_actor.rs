@@ -55,6 +55,8 @@ pub struct DocumentActor {
     run_state: RunState,
     doc: Automerge,
     last_status_update: Option<DocSearchPhase>,
+    /// Fieldbase patch (unloading): when the actor last handled anything.
+    last_active: UnixTimestamp,
 }
 
 #[derive(Debug)]
@@ -75,6 +77,7 @@ impl DocumentActor {
             document_id,
             initial_content,
             initial_connections,
+            previously_synced,
         }: SpawnArgs,
     ) -> (Self, DocActorResult) {
         let mut out = DocActorResult::default();
@@ -101,11 +104,17 @@ impl DocumentActor {
             run_state: RunState::Running,
             phase,
             last_status_update: None,
+            last_active: now,
         };
 
         tracing::trace!(?initial_connections, "applying initial connections");
         for (conn_id, (peer_id, msg)) in initial_connections {
             actor.add_connection(conn_id, peer_id);
+            if previously_synced.contains(&conn_id)
+                && let Some(conn) = actor.peer_connections.get_mut(&conn_id)
+            {
+                conn.mark_requested();
+            }
             if let Some(msg) = msg {
                 actor.handle_input(
                     now,
@@ -312,6 +321,7 @@ impl DocumentActor {
 
     #[tracing::instrument(skip(self, input, out), fields(local_peer_id=%self.local_peer_id))]
     fn handle_input(&mut self, now: UnixTimestamp, input: ActorInput, out: &mut DocActorResult) {
+        self.last_active = now;
         match input {
             ActorInput::UpdateSharePolicy { peer_id, config } => {
                 let connections: HashSet<_> = self
@@ -452,6 +462,51 @@ impl DocumentActor {
 
     pub fn is_stopped(&self) -> bool {
         self.run_state == RunState::Stopped
+    }
+
+    /// Fieldbase patch: stops an idle actor at once so that its document can be
+    /// dropped from memory, and returns the connections whose peer had been syncing it
+    /// (to be passed back as `SpawnArgs::previously_synced` when it is loaded again).
+    ///
+    /// Returns `None`, changing nothing, unless the actor is running, its document is
+    /// loaded (or was not found: every peer asked said it does not have it, or none is
+    /// left to ask), nothing has happened for `idle_for`, every storage operation has
+    /// completed (so every change it holds is on disk and a new actor loads exactly
+    /// this document), no share-policy check is pending and no sync with any peer is
+    /// under way ([`PeerDocConnection::is_settled`]). The caller must make sure no
+    /// input for this actor is queued or in flight.
+    pub fn try_unload(
+        &mut self,
+        now: UnixTimestamp,
+        idle_for: Duration,
+    ) -> Option<Vec<ConnectionId>> {
+        let idle = now >= self.last_active && now - self.last_active >= idle_for;
+        let unloadable = idle
+            && self.run_state == RunState::Running
+            && match &self.phase {
+                Phase::Ready(_) => true,
+                // Nobody had it: forget the search too (a new request starts another).
+                Phase::Requesting(request) => request.is_concluded(&self.doc),
+                Phase::Loading(_) => false,
+            }
+            && self.load_state.is_idle()
+            && self.on_disk_state.is_idle()
+            && self.check_policy_tasks.is_empty()
+            && {
+                let heads = self.doc.get_heads();
+                self.peer_connections.values().all(|c| c.is_settled(&heads))
+            };
+        if !unloadable {
+            return None;
+        }
+        self.run_state = RunState::Stopped;
+        Some(
+            self.peer_connections
+                .iter()
+                .filter(|(_, c)| c.has_synced())
+                .map(|(id, _)| *id)
+                .collect(),
+        )
     }
 
     pub fn peers(&self) -> HashMap<ConnectionId, PeerDocState> {

@@ -50,6 +50,11 @@ impl Load {
         }
     }
 
+    /// Fieldbase patch (unloading): no load is running or waiting to be handled.
+    pub(crate) fn is_idle(&self) -> bool {
+        matches!(self.state, LoadState::Idle)
+    }
+
     pub(crate) fn has_task(&self, task_id: IoTaskId) -> bool {
         let LoadState::WaitingForResults {
             snapshot_task_id,

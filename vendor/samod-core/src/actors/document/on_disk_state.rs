@@ -93,6 +93,15 @@ impl OnDiskState {
         self.running_puts.is_empty()
     }
 
+    /// Fieldbase patch (unloading): no write, compaction or deletion is running or
+    /// waiting, so nothing would be lost or left half done if the actor went away now.
+    pub(super) fn is_idle(&self) -> bool {
+        self.running_puts.is_empty()
+            && self.running_deletes.is_empty()
+            && self.deletions.is_empty()
+            && self.compaction.is_none()
+    }
+
     pub(super) fn has_task(&self, task_id: IoTaskId) -> bool {
         self.running_puts.contains_key(&task_id) || self.running_deletes.contains_key(&task_id)
     }

@@ -132,6 +132,32 @@ impl PeerDocConnection {
         messages
     }
 
+    /// Fieldbase patch (unloading): whether this peer has been syncing the document
+    /// (it asked for it, or we have exchanged sync messages).
+    pub(super) fn has_synced(&self) -> bool {
+        self.has_requested || self.sync_state.their_heads.is_some()
+    }
+
+    /// Fieldbase patch (unloading): no sync with this peer is under way: nothing is
+    /// buffered for it and, if it may read the document and has been syncing it, either
+    /// the last heads we have in common are ours (`our_heads` sorted, as `get_heads`
+    /// returns) or it has sent this actor nothing (a peer synced again after a reload
+    /// that is up to date does not answer our first message; one that is not would
+    /// have asked, and if its answer comes after an unload it loads the document again).
+    pub(super) fn is_settled(&self, our_heads: &[automerge::ChangeHash]) -> bool {
+        let in_common = || {
+            let mut shared = self.sync_state.shared_heads.clone();
+            shared.sort();
+            shared == our_heads
+        };
+        self.pending_sync_messages.is_empty()
+            && !matches!(self.share_policy, SharePolicyState::Loading)
+            && (!self.can_read()
+                || !self.has_synced()
+                || self.sync_state.their_heads.is_none()
+                || in_common())
+    }
+
     pub(super) fn their_heads(&self) -> Option<Vec<automerge::ChangeHash>> {
         self.sync_state.their_heads.clone()
     }

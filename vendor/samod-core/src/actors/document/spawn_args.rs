@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::{ConnectionId, DocumentActorId, PeerId, actors::messages::DocMessage};
 
@@ -9,6 +9,10 @@ pub struct SpawnArgs {
     pub(crate) document_id: crate::DocumentId,
     pub(crate) initial_content: Option<automerge::Automerge>,
     pub(crate) initial_connections: HashMap<ConnectionId, (PeerId, Option<DocMessage>)>,
+    /// Fieldbase patch (unloading): connections whose peer was syncing this document
+    /// when an earlier actor for it was unloaded. They count as having requested it,
+    /// so the new actor syncs with them again without waiting for a new request.
+    pub(crate) previously_synced: HashSet<ConnectionId>,
 }
 
 impl std::fmt::Debug for SpawnArgs {

@@ -208,6 +208,18 @@ impl HubEvent {
         }
     }
 
+    /// Fieldbase patch: the caller stopped these document actors with
+    /// `DocumentActor::try_unload` (each entry is the actor and the connections it
+    /// returned) and will deliver them nothing more. The hub forgets them: their
+    /// documents, searches and per-connection states. A later request for one of these
+    /// documents spawns a new actor, which loads it from storage; the connections that
+    /// had been syncing it are passed to that actor as having requested it.
+    pub fn documents_unloaded(unloaded: Vec<(DocumentActorId, Vec<ConnectionId>)>) -> HubEvent {
+        HubEvent {
+            payload: HubEventPayload::Input(HubInput::DocumentsUnloaded { unloaded }),
+        }
+    }
+
     pub fn stop() -> HubEvent {
         HubEvent {
             payload: HubEventPayload::Input(HubInput::Stop),
@@ -253,6 +265,7 @@ impl HubEvent {
                 HubInput::DialFailed { .. } => "dial_failed",
                 HubInput::RemoveDialer { .. } => "remove_dialer",
                 HubInput::RemoveListener { .. } => "remove_listener",
+                HubInput::DocumentsUnloaded { .. } => "documents_unloaded",
             },
         }
     }

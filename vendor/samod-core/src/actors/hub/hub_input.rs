@@ -66,4 +66,10 @@ pub(crate) enum HubInput {
         listener_id: ListenerId,
     },
     Stop,
+    /// Fieldbase patch: these document actors were stopped by
+    /// `DocumentActor::try_unload` (each with the connections that had been syncing
+    /// it); forget them.
+    DocumentsUnloaded {
+        unloaded: Vec<(DocumentActorId, Vec<ConnectionId>)>,
+    },
 }

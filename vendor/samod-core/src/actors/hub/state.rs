@@ -263,6 +263,23 @@ impl State {
         self.searches.mark(actor_id);
     }
 
+    /// Fieldbase patch: forgets an actor stopped by `DocumentActor::try_unload`: the
+    /// actor, its document, its search and every connection's state for the document;
+    /// the connections in `syncing` are remembered as syncing it for the next load.
+    fn forget_unloaded_actor(&mut self, actor_id: DocumentActorId, syncing: &[ConnectionId]) {
+        let Some(actor) = self.actors.remove(&actor_id) else {
+            return;
+        };
+        if self.document_to_actor.get(&actor.document_id) == Some(&actor_id) {
+            self.document_to_actor.remove(&actor.document_id);
+        }
+        self.searches.forget(&actor_id);
+        for (conn_id, conn) in &mut self.connections {
+            conn.forget_document(&actor.document_id, syncing.contains(conn_id));
+        }
+        tracing::debug!(?actor_id, document_id = %actor.document_id, "document unloaded");
+    }
+
     pub(crate) fn find_actor_for_document(&self, document_id: &DocumentId) -> Option<&ActorInfo> {
         self.document_to_actor
             .get(document_id)
@@ -461,6 +478,11 @@ impl State {
                     }
                     HubInput::Tick => {
                         self.handle_tick(rng, now, results);
+                    }
+                    HubInput::DocumentsUnloaded { unloaded } => {
+                        for (actor_id, syncing) in unloaded {
+                            self.forget_unloaded_actor(actor_id, &syncing);
+                        }
                     }
                     HubInput::ActorMessage { actor_id, message } => match message {
                         DocToHubMsgPayload::SendSyncMessage {
@@ -914,6 +936,11 @@ impl State {
         for conn in initial_connections.keys() {
             self.add_document_to_connection(conn, document_id.clone());
         }
+        let previously_synced = self
+            .connections
+            .iter_mut()
+            .filter_map(|(id, conn)| conn.take_unloaded_sync(&document_id).then_some(*id))
+            .collect();
 
         if let Some((conn_id, msg)) = from_sync_msg
             && let Some((_, sync_msg)) = initial_connections.get_mut(&conn_id)
@@ -927,6 +954,7 @@ impl State {
             document_id,
             initial_content: initial_doc,
             initial_connections,
+            previously_synced,
         });
 
         actor_id

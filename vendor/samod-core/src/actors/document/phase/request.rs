@@ -294,6 +294,12 @@ impl Request {
         }
     }
 
+    /// Fieldbase patch (unloading): the search is over: every peer asked answered that
+    /// it does not have the document, or no peer is left to ask.
+    pub(crate) fn is_concluded(&self, doc: &Automerge) -> bool {
+        self.peer_states.is_empty() || matches!(self.outcome(doc), RequestOutcome::Exhausted)
+    }
+
     /// Expose per-peer states for building status updates.
     /// Returns (connection_id, state) for each peer we're tracking.
     pub(crate) fn peer_states(&self) -> HashMap<ConnectionId, PeerRequestState> {

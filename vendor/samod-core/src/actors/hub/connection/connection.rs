@@ -165,6 +165,7 @@ impl Connection {
                         protocol_version: "1".to_string(),
                         established_at: now,
                         document_subscriptions: HashMap::new(),
+                        unloaded_syncs: Default::default(),
                     });
                     vec![ReceiveEvent::HandshakeComplete {
                         remote_peer_id: sender_id,
@@ -219,6 +220,7 @@ impl Connection {
                         protocol_version: selected_protocol_version,
                         established_at: now,
                         document_subscriptions: HashMap::new(),
+                        unloaded_syncs: Default::default(),
                     });
                     vec![ReceiveEvent::HandshakeComplete {
                         remote_peer_id: sender_id,
@@ -363,6 +365,28 @@ impl Connection {
         established
             .document_subscriptions
             .insert(document_id.clone(), PeerDocState::empty());
+    }
+
+    /// Fieldbase patch (unloading): drops this connection's state for an unloaded
+    /// document and, if the peer was syncing it, remembers that for the next load.
+    pub(crate) fn forget_document(&mut self, document_id: &DocumentId, was_syncing: bool) {
+        if let ConnectionPhase::Established(established) = &mut self.phase {
+            established.document_subscriptions.remove(document_id);
+            if was_syncing {
+                established.unloaded_syncs.insert(document_id.clone());
+            }
+        }
+    }
+
+    /// Fieldbase patch (unloading): whether the peer was syncing this document when it
+    /// was unloaded (asked once per load: the mark is removed).
+    pub(crate) fn take_unloaded_sync(&mut self, document_id: &DocumentId) -> bool {
+        match &mut self.phase {
+            ConnectionPhase::Established(established) => {
+                established.unloaded_syncs.remove(document_id)
+            }
+            _ => false,
+        }
     }
 
     pub(crate) fn update_peer_state(&mut self, document_id: &DocumentId, state: PeerDocState) {

@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::{
     DocumentId, PeerId, UnixTimestamp,
@@ -21,6 +21,9 @@ pub(crate) struct EstablishedConnection {
     pub(super) established_at: UnixTimestamp,
     /// Documents this connection is actively syncing
     pub(super) document_subscriptions: HashMap<DocumentId, PeerDocState>,
+    /// Fieldbase patch (unloading): documents this peer was syncing when they were
+    /// unloaded; taken when the document is loaded again.
+    pub(super) unloaded_syncs: HashSet<DocumentId>,
 }
 
 impl EstablishedConnection {

@@ -28,6 +28,12 @@ impl Searches {
         self.dirty.insert(actor);
     }
 
+    /// Fieldbase patch (unloading): forget an actor that was unloaded.
+    pub(super) fn forget(&mut self, actor: &DocumentActorId) {
+        self.phases.remove(actor);
+        self.dirty.remove(actor);
+    }
+
     pub(super) fn add_search(&mut self, actor: DocumentActorId, phase: DocSearchPhase) {
         self.phases.insert(actor, phase);
     }
