@@ -6,10 +6,7 @@
 //   * the main thread's longest task and how many tasks took over 200 ms
 //     (PerformanceObserver "longtask", buffered from the first script on the page).
 // Env: FB_URL, FB_USER, FB_PASSWORD, FB_CLIENTS (how many clients the base has).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { chromium } from "playwright-core";
+import { openPhone, signIn } from "./phone.mjs";
 
 const env = (k) => {
   const v = process.env[k];
@@ -40,23 +37,14 @@ const waitListed = (page, n, timeout) => page.waitForFunction((n) => {
   return !!e && Number(e.textContent.replace(/\D/g, "")) === n;
 }, n, { timeout, polling: 100 });
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fb-bench-"));
-const context = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.FB_CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  viewport: { width: 390, height: 844 },
-});
+const { context, close } = await openPhone("bench");
 try {
   await context.addInitScript(observeLongTasks);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("console", (m) => { if (m.type() === "error") process.stderr.write(`[page] ${m.text()}\n`); });
   await page.goto(base + "#/clients");
-  await page.fill("#username", env("FB_USER"));
-  await page.fill("#password", env("FB_PASSWORD"));
   const t0 = Date.now();
-  await page.click('[data-testid="login"]');
+  await signIn(page, env("FB_USER"), env("FB_PASSWORD"));
   await waitListed(page, clients, 1_800_000);
   const firstListed = Date.now() - t0;
   await page.waitForSelector(`${STATUS}[data-state="synced"][data-pending="0"]`, { timeout: 1_800_000 });
@@ -80,6 +68,5 @@ try {
   await page.waitForSelector('[data-testid="client-row"]', { timeout: 60_000 });
   line(`search "nováková" typed and rows shown after ${Date.now() - t2} ms`);
 } finally {
-  await context.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await close();
 }

@@ -6,11 +6,9 @@
 //   2. offline, she ticks "key account" on Secret's card and saves; reload: still ticked;
 //   3. back online: synced with nothing pending; prints both document ids.
 // Env: FB_URL, FB_USER, FB_PASSWORD.
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { openAdd } from "./list.mjs";
+import { openPhone, signIn } from "./phone.mjs";
 
 const env = (k) => {
   const v = process.env[k];
@@ -40,20 +38,11 @@ async function openCard(page, name) {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fb-restrict-"));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.FB_CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 390, height: 844 },
-  });
+  const { context, close } = await openPhone("restrict");
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(base() + "#/clients");
-    await page.fill("#username", env("FB_USER"));
-    await page.fill("#password", env("FB_PASSWORD"));
-    await page.click('[data-testid="login"]');
+    await signIn(page, env("FB_USER"), env("FB_PASSWORD"));
     await page.waitForSelector(`${STATUS}[data-state="synced"]`, { timeout: 60_000 });
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15_000 });
 
@@ -90,8 +79,7 @@ async function main() {
     await page.waitForSelector(SYNCED, { timeout: 60_000 });
     process.stdout.write(JSON.stringify({ ok: true, open: openId, secret: secretId }) + "\n");
   } finally {
-    await context.close().catch(() => {});
-    fs.rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 
