@@ -7,14 +7,31 @@
 //! database, so the sequence number and the decision to compact are taken inside the
 //! write transaction from the keys actually there ([`placement`]), and a compaction
 //! first merges every chunk it is about to delete into the snapshot ([`compact`]):
-//! nothing another tab wrote is ever overwritten or dropped.
+//! nothing another tab wrote is ever overwritten or dropped. Only chunks the tab does not
+//! already hold are read and merged ([`HeldChunks`]): merging the index's own snapshot
+//! back into itself replays every change in it, seconds at 10,000 clients in wasm.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use fieldbase_core::{ClientBase, DocumentId, automerge::ChangeHash};
 
-/// A document with this many chunks is compacted into one snapshot on its next write.
+/// A client document with this many chunks is compacted into one snapshot on its next
+/// write.
 pub const MAX_CHUNKS: usize = 20;
+
+/// The same for an index document (the team index, a book): its snapshot holds every
+/// client's summary, so writing it costs far more than reading a few hundred small
+/// chunks at start; compacting it every 20 edits made every 20th saved lead wait for it.
+pub const MAX_INDEX_CHUNKS: usize = 200;
+
+/// How many chunks `doc` may have before its next write compacts it.
+pub fn max_chunks(base: &ClientBase, doc: DocumentId) -> usize {
+    if base.is_index(doc) {
+        MAX_INDEX_CHUNKS
+    } else {
+        MAX_CHUNKS
+    }
+}
 
 /// An incremental chunk to write for one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,18 +60,55 @@ pub enum Placement {
     },
 }
 
-/// The placement of a new chunk given the sequence numbers stored for its document.
-pub fn placement(existing: &[u32]) -> Placement {
+/// The placement of a new chunk given the sequence numbers stored for its document and
+/// how many it may have ([`max_chunks`]).
+pub fn placement(existing: &[u32], max_chunks: usize) -> Placement {
     let seq = existing.iter().max().map_or(0, |max| max + 1);
-    if existing.len() >= MAX_CHUNKS {
+    if existing.len() >= max_chunks {
         Placement::Compact { seq }
     } else {
         Placement::Append { seq }
     }
 }
 
-/// Merges the stored chunks of `doc` (another tab's changes among them) into `base`
-/// and returns a snapshot of everything and its heads.
+/// The stored chunks whose changes this tab's replica already holds: read at start or
+/// written by this tab. Sequence numbers are never reused (a snapshot takes the next
+/// one), so a chunk number the tab does not know is another tab's write.
+#[derive(Debug, Default)]
+pub struct HeldChunks {
+    held: HashMap<DocumentId, BTreeSet<u32>>,
+}
+
+impl HeldChunks {
+    /// Records a chunk read into the replica, or written from it.
+    pub fn hold(&mut self, doc: DocumentId, seq: u32) {
+        self.held.entry(doc).or_default().insert(seq);
+    }
+
+    /// Records a compaction: `seq` is now the document's only chunk.
+    pub fn compacted(&mut self, doc: DocumentId, seq: u32) {
+        self.held.insert(doc, BTreeSet::from([seq]));
+    }
+
+    /// Of the chunks stored for `doc`, those the replica does not hold: what a
+    /// compaction must merge before it deletes them.
+    pub fn not_held(&self, doc: DocumentId, stored: &[u32]) -> Vec<u32> {
+        let held = self.held.get(&doc);
+        stored
+            .iter()
+            .copied()
+            .filter(|s| !held.is_some_and(|h| h.contains(s)))
+            .collect()
+    }
+
+    /// Forgets everything (the store was cleared).
+    pub fn clear(&mut self) {
+        self.held.clear();
+    }
+}
+
+/// Merges the stored chunks of `doc` that the replica does not hold (another tab's
+/// changes) into `base` and returns a snapshot of everything and its heads.
 pub fn compact(
     base: &mut ClientBase,
     doc: DocumentId,
@@ -135,6 +189,9 @@ mod tests {
     struct Tab {
         base: ClientBase,
         persister: Persister,
+        held: HeldChunks,
+        /// How many chunks compactions read back.
+        merged: usize,
     }
 
     fn index() -> DocumentId {
@@ -146,15 +203,22 @@ mod tests {
         fn open(chunks: &Chunks, actor: u8) -> Tab {
             let mut base = ClientBase::new(index(), ActorId::from([actor; 16]));
             let mut persister = Persister::default();
+            let mut held = HeldChunks::default();
             let mut by_doc: BTreeMap<DocumentId, Vec<u8>> = BTreeMap::new();
-            for ((doc, _), bytes) in chunks {
+            for ((doc, seq), bytes) in chunks {
                 by_doc.entry(*doc).or_default().extend_from_slice(bytes);
+                held.hold(*doc, *seq);
             }
             for (doc, bytes) in by_doc {
                 base.load_doc(doc, &bytes).unwrap();
                 persister.persisted(doc, base.heads(doc));
             }
-            Tab { base, persister }
+            Tab {
+                base,
+                persister,
+                held,
+                merged: 0,
+            }
         }
 
         fn add(&mut self, chunks: &mut Chunks, id: u8, name: &str) {
@@ -177,17 +241,24 @@ mod tests {
                     .filter(|(d, _)| *d == p.doc)
                     .map(|(_, s)| *s)
                     .collect();
-                match placement(&seqs) {
+                match placement(&seqs, MAX_CHUNKS) {
                     Placement::Append { seq } => {
                         chunks.insert((p.doc, seq), p.bytes);
+                        self.held.hold(p.doc, seq);
                         self.persister.persisted(p.doc, p.heads);
                     }
                     Placement::Compact { seq } => {
-                        let stored: Vec<Vec<u8>> =
-                            seqs.iter().map(|s| chunks[&(p.doc, *s)].clone()).collect();
+                        let stored: Vec<Vec<u8>> = self
+                            .held
+                            .not_held(p.doc, &seqs)
+                            .iter()
+                            .map(|s| chunks[&(p.doc, *s)].clone())
+                            .collect();
+                        self.merged += stored.len();
                         let (snapshot, heads) = compact(&mut self.base, p.doc, &stored);
                         chunks.retain(|(d, _), _| *d != p.doc);
                         chunks.insert((p.doc, seq), snapshot);
+                        self.held.compacted(p.doc, seq);
                         self.persister.persisted(p.doc, heads);
                     }
                 }
@@ -213,6 +284,8 @@ mod tests {
         let reloaded = Tab::open(&chunks, 3);
         assert_eq!(reloaded.base.clients(), tab.base.clients());
         assert_eq!(reloaded.base.heads(index()), tab.base.heads(index()));
+        // Alone, a tab holds every chunk it compacts: nothing is read back.
+        assert_eq!(tab.merged, 0);
     }
 
     #[test]
@@ -227,8 +300,43 @@ mod tests {
         let reloaded = Tab::open(&chunks, 4);
         let names = reloaded.names();
         assert_eq!(names.len(), 60, "{names:?}");
-        // A compaction by one tab merged the other's changes instead of dropping them.
+        // A compaction by one tab merged the other's changes instead of dropping them,
+        // reading back only the chunks it did not hold.
         assert!(a.names().len() > 30 || b.names().len() > 30);
+        assert!(a.merged + b.merged > 0);
+        assert!(a.merged + b.merged < 2 * 60, "{} + {}", a.merged, b.merged);
+    }
+
+    #[test]
+    fn only_chunks_the_tab_does_not_hold_are_merged() {
+        let doc = index();
+        let mut held = HeldChunks::default();
+        assert_eq!(held.not_held(doc, &[0, 1]), [0, 1]);
+        held.hold(doc, 0);
+        held.hold(doc, 1);
+        assert_eq!(held.not_held(doc, &[0, 1, 2, 5]), [2, 5]);
+        held.compacted(doc, 6);
+        assert_eq!(held.not_held(doc, &[0, 6, 7]), [0, 7]);
+        assert_eq!(held.not_held(DocumentId::from_bytes([9; 16]), &[6]), [6]);
+        held.clear();
+        assert_eq!(held.not_held(doc, &[6]), [6]);
+    }
+
+    #[test]
+    fn an_index_document_may_keep_more_chunks_than_a_client() {
+        let base = ClientBase::new(index(), ActorId::from([2u8; 16]));
+        assert_eq!(max_chunks(&base, index()), MAX_INDEX_CHUNKS);
+        assert_eq!(
+            max_chunks(&base, DocumentId::from_bytes([7; 16])),
+            MAX_CHUNKS
+        );
+        let stored: Vec<u32> = (0..MAX_CHUNKS as u32).collect();
+        assert_eq!(
+            placement(&stored, max_chunks(&base, index())),
+            Placement::Append {
+                seq: MAX_CHUNKS as u32
+            }
+        );
     }
 
     #[test]
@@ -261,11 +369,14 @@ mod tests {
 
     #[test]
     fn placement_appends_then_compacts() {
-        assert_eq!(placement(&[]), Placement::Append { seq: 0 });
-        assert_eq!(placement(&[0, 1, 7]), Placement::Append { seq: 8 });
+        assert_eq!(placement(&[], MAX_CHUNKS), Placement::Append { seq: 0 });
+        assert_eq!(
+            placement(&[0, 1, 7], MAX_CHUNKS),
+            Placement::Append { seq: 8 }
+        );
         let full: Vec<u32> = (3..3 + MAX_CHUNKS as u32).collect();
         assert_eq!(
-            placement(&full),
+            placement(&full, MAX_CHUNKS),
             Placement::Compact {
                 seq: 3 + MAX_CHUNKS as u32
             }

@@ -14,7 +14,7 @@
 //! Several tabs may share the database; `persist.rs` explains why they never clobber
 //! each other's chunks.
 
-use std::collections::BTreeMap;
+use std::{cell::RefCell, collections::BTreeMap};
 
 use fieldbase_core::{ClientBase, DocumentId, automerge::ChangeHash};
 use indexed_db_futures::{
@@ -27,7 +27,10 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::{
-    persist::{Placement, Planned, compact, heads_from_strings, heads_to_strings, placement},
+    persist::{
+        HeldChunks, Placement, Planned, compact, heads_from_strings, heads_to_strings, max_chunks,
+        placement,
+    },
     session::Session,
 };
 
@@ -183,6 +186,8 @@ fn doc_range(doc: DocumentId) -> KeyRange<JsValue> {
 #[derive(Debug)]
 pub struct Store {
     db: Database,
+    /// The chunks this tab's replica holds: a compaction reads back only the others.
+    held: RefCell<HeldChunks>,
 }
 
 impl Store {
@@ -205,7 +210,10 @@ impl Store {
             })
             .await
             .map_err(err)?;
-        Ok(Store { db })
+        Ok(Store {
+            db,
+            held: RefCell::default(),
+        })
     }
 
     fn strict_tx(&self) -> Result<indexed_db_futures::transaction::Transaction<'_>, StoreError> {
@@ -258,6 +266,7 @@ impl Store {
 
         // Keys come sorted: by document, then by sequence number.
         let mut docs: BTreeMap<String, LoadedDoc> = BTreeMap::new();
+        let mut held = HeldChunks::default();
         for (key, value) in keys.into_iter().zip(values) {
             let key: Array = key.unchecked_into();
             let Some(doc) = key.get(0).as_string() else {
@@ -266,6 +275,9 @@ impl Store {
             let Ok(id) = doc.parse::<DocumentId>() else {
                 continue;
             };
+            if let Some(seq) = key.get(1).as_f64() {
+                held.hold(id, seq as u32);
+            }
             let bytes = Uint8Array::new(&value).to_vec();
             docs.entry(doc)
                 .or_insert_with(|| LoadedDoc {
@@ -276,6 +288,7 @@ impl Store {
                 .extend_from_slice(&bytes);
         }
 
+        *self.held.borrow_mut() = held;
         let mut loaded = Loaded {
             docs: docs.into_values().collect(),
             ..Loaded::default()
@@ -309,8 +322,9 @@ impl Store {
     ///
     /// Each chunk's sequence number is taken from the keys stored for its document
     /// inside the transaction (other tabs write too). A document that reached
-    /// `MAX_CHUNKS` is compacted: its stored chunks are merged into `base` and replaced
-    /// by one snapshot, in the same transaction.
+    /// its chunk limit ([`max_chunks`]) is compacted: the stored chunks this tab does not
+    /// hold are merged into `base`, and all are replaced by one snapshot, in the same
+    /// transaction.
     pub async fn write(
         &self,
         batch: &Batch,
@@ -324,6 +338,8 @@ impl Store {
         let meta = tx.object_store(META).map_err(err)?;
         let mut written = Vec::new();
         let mut requests = Vec::new();
+        // (document, sequence number, compacted): what the tab holds once committed.
+        let mut placed = Vec::new();
         for planned in &batch.planned {
             let doc = planned.doc;
             // Only IndexedDB requests are awaited in here: anything else would let the
@@ -339,19 +355,26 @@ impl Store {
                 .filter_map(|k| k.unchecked_into::<Array>().get(1).as_f64())
                 .map(|s| s as u32)
                 .collect();
-            let (seq, bytes, heads) = match placement(&seqs) {
-                Placement::Append { seq } => (seq, planned.bytes.clone(), planned.heads.clone()),
+            let (seq, bytes, heads) = match placement(&seqs, max_chunks(base, doc)) {
+                Placement::Append { seq } => {
+                    placed.push((doc, seq, false));
+                    (seq, planned.bytes.clone(), planned.heads.clone())
+                }
                 Placement::Compact { seq } => {
-                    let stored: Vec<Vec<u8>> = chunks
-                        .get_all::<JsValue>()
-                        .with_query::<JsValue, _>(doc_range(doc))
-                        .primitive()
-                        .map_err(err)?
-                        .await
-                        .map_err(err)?
-                        .filter_map(|v| v.ok())
-                        .map(|v| Uint8Array::new(&v).to_vec())
-                        .collect();
+                    // Only another tab's chunks need merging; the rest are in `base`.
+                    let not_held = self.held.borrow().not_held(doc, &seqs);
+                    let mut stored: Vec<Vec<u8>> = Vec::with_capacity(not_held.len());
+                    for s in not_held {
+                        let value: Option<JsValue> = chunks
+                            .get(chunk_key(doc, s))
+                            .primitive()
+                            .map_err(err)?
+                            .await
+                            .map_err(err)?;
+                        if let Some(value) = value {
+                            stored.push(Uint8Array::new(&value).to_vec());
+                        }
+                    }
                     let (snapshot, heads) = compact(base, doc, &stored);
                     requests.push(
                         chunks
@@ -359,6 +382,7 @@ impl Store {
                             .primitive()
                             .map_err(err)?,
                     );
+                    placed.push((doc, seq, true));
                     (seq, snapshot, heads)
                 }
             };
@@ -391,6 +415,14 @@ impl Store {
         }
         tx.commit().await.map_err(err)?;
         drop(requests);
+        let mut held = self.held.borrow_mut();
+        for (doc, seq, compacted) in placed {
+            if compacted {
+                held.compacted(doc, seq);
+            } else {
+                held.hold(doc, seq);
+            }
+        }
         Ok(written)
     }
 
@@ -405,6 +437,8 @@ impl Store {
         let tx = self.strict_tx()?;
         let _a = tx.object_store(CHUNKS).map_err(err)?.clear().map_err(err)?;
         let _b = tx.object_store(META).map_err(err)?.clear().map_err(err)?;
-        tx.commit().await.map_err(err)
+        tx.commit().await.map_err(err)?;
+        self.held.borrow_mut().clear();
+        Ok(())
     }
 }

@@ -14,11 +14,11 @@
 
 use fieldbase_core::{
     Author, ClientBase, ClientDraft, ClientPatch, ClientStatus, DocumentId, Error, Field,
-    automerge::{ActorId, ChangeHash},
+    automerge::{ActorId, ChangeHash, ReadDoc},
 };
 use fieldbase_web::{
     browser,
-    persist::{MAX_CHUNKS, Persister},
+    persist::{MAX_CHUNKS, MAX_INDEX_CHUNKS, Persister},
     session::Session,
     store::{Batch, Loaded, Store},
 };
@@ -252,7 +252,7 @@ async fn many_edits_are_compacted_and_survive_reopening() {
         let seqs = on_disk.seqs_of(id);
         assert!(seqs.len() <= MAX_CHUNKS, "edit {i}: {} chunks", seqs.len());
         assert!(
-            on_disk.seqs_of(index).len() <= MAX_CHUNKS,
+            on_disk.seqs_of(index).len() <= MAX_INDEX_CHUNKS,
             "edit {i}: index"
         );
         if seqs.len() < before {
@@ -287,6 +287,64 @@ async fn many_edits_are_compacted_and_survive_reopening() {
         assert_eq!(all(&fresh), EDITS + 1 + usize::from(doc == index));
     }
     delete(store, &name).await;
+}
+
+/// (b2) Two tabs, two connections to one database, edit the same client in turn past
+/// the compaction threshold. Each compaction reads back only the other tab's chunks
+/// (its own are in its replica) and deletes them all: after reopening, every change of
+/// both tabs is there.
+#[wasm_bindgen_test]
+async fn two_tabs_compacting_the_same_client_lose_nothing() {
+    let name = db_name("two-tabs");
+    let store_a = Store::open_named(&name).await.expect("the database opens");
+    let index = random_id();
+    let mut a = Tab::load(index, &Loaded::default());
+    let id = random_id();
+    let edit = a
+        .base
+        .add_client(id, &draft("Shared", ""), &author())
+        .expect("a valid draft");
+    a.persist(&store_a, &edit.touched).await;
+
+    let store_b = Store::open_named(&name).await.expect("a second connection");
+    let mut b = Tab::load(index, &store_b.load().await.expect("tab b reads"));
+    assert_eq!(b.base.client(id), a.base.client(id));
+
+    for i in 0..2 * MAX_CHUNKS {
+        let (tab, store) = if i % 2 == 0 {
+            (&mut a, &store_a)
+        } else {
+            (&mut b, &store_b)
+        };
+        let patch = ClientPatch {
+            email: Some(format!("turn{i}@example.com")),
+            ..ClientPatch::default()
+        };
+        let edit = tab
+            .base
+            .edit_client(id, &patch, &author())
+            .expect("a valid patch");
+        tab.persist(store, &edit.touched).await;
+        assert!(raw(&name).await.seqs_of(id).len() <= MAX_CHUNKS, "turn {i}");
+    }
+    assert!(
+        !raw(&name).await.seqs_of(id).contains(&0),
+        "the client was compacted"
+    );
+
+    store_b.close();
+    let (store_a, loaded) = reopen(store_a, &name).await;
+    let fresh = Tab::load(index, &loaded);
+    let doc = fresh.base.doc(id).expect("the client is on the device");
+    for (tab, who) in [(&a, "a"), (&b, "b")] {
+        for change in tab.base.doc(id).expect("held").get_changes(&[]) {
+            assert!(
+                doc.get_change_by_hash(&change.hash()).is_some(),
+                "a change of tab {who} was lost"
+            );
+        }
+    }
+    delete(store_a, &name).await;
 }
 
 /// (c) What the server acknowledged, when the app was last synced and the session are
