@@ -414,6 +414,10 @@ impl DocumentActor {
                 }) = self.load_state.take_complete()
                 {
                     self.handle_load(now, out, &snapshots, &incrementals);
+                    self.on_disk_state.add_loaded_bytes(
+                        snapshots.values().map(Vec::len).sum(),
+                        incrementals.values().map(Vec::len).sum(),
+                    );
                     self.on_disk_state
                         .add_keys(snapshots.into_keys().chain(incrementals.into_keys()));
                 }
@@ -644,6 +648,9 @@ impl DocumentActor {
         incrementals: &HashMap<StorageKey, Vec<u8>>,
     ) {
         tracing::trace!("handling load");
+        // Fieldbase patch (compaction by size): what is loaded into an empty document is
+        // on disk already; without this the first save after a load re-wrote it all.
+        let was_empty = self.doc.get_heads().is_empty();
         for (key, snapshot) in snapshots {
             if let Err(e) = self.doc.load_incremental(snapshot) {
                 tracing::warn!(err=?e, %key, "error loading snapshot chunk");
@@ -653,6 +660,9 @@ impl DocumentActor {
             if let Err(e) = self.doc.load_incremental(incremental) {
                 tracing::warn!(err=?e, %key, "error loading incremental chunk");
             }
+        }
+        if was_empty {
+            self.on_disk_state.loaded(self.doc.get_heads());
         }
 
         if let Phase::Loading(loading) = &mut self.phase {
