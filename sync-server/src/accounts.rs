@@ -323,14 +323,14 @@ impl Accounts {
         if name.is_empty() || name.chars().count() > 100 {
             return Err(Error::BadTeamName(name.to_owned()));
         }
+        let team = Team {
+            id: 0,
+            name: name.to_owned(),
+            index: index.unwrap_or_else(random_doc_id),
+            team_doc: random_doc_id(),
+            plan: random_doc_id(),
+        };
         if let Some(pg) = self.pg() {
-            let team = Team {
-                id: 0,
-                name: name.to_owned(),
-                index: index.unwrap_or_else(random_doc_id),
-                team_doc: random_doc_id(),
-                plan: random_doc_id(),
-            };
             return Ok(Team {
                 id: pg.create_team(&team)?,
                 ..team
@@ -346,13 +346,6 @@ impl Accounts {
         if exists {
             return Err(Error::TeamExists(name.to_owned()));
         }
-        let team = Team {
-            id: 0,
-            name: name.to_owned(),
-            index: index.unwrap_or_else(random_doc_id),
-            team_doc: random_doc_id(),
-            plan: random_doc_id(),
-        };
         tx.execute(
             "INSERT INTO teams (name, index_doc, team_doc, plan_doc) VALUES (?1, ?2, ?3, ?4)",
             params![
