@@ -7,11 +7,9 @@
 //     card shows the conflict with both values, anna picks one, the conflict is gone for
 //     both.
 // Prints one JSON verdict line.
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { allNames, waitListed } from "./list.mjs";
+import { openPhone, signIn } from "./phone.mjs";
 
 const env = (k) => {
   const v = process.env[k];
@@ -22,21 +20,12 @@ const note = (m) => process.stderr.write(`[field-day] ${m}\n`);
 const STATUS = '[data-testid="sync-status"]';
 const base = () => env("FB_URL").replace(/\/?$/, "/");
 
-async function open(user, password, profiles) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `fb-${user}-`));
-  profiles.push(dir);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.FB_CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 390, height: 844 },
-  });
+async function open(user, password, opened) {
+  const { context, close } = await openPhone(user);
+  opened.push(close);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(base() + "#/clients");
-  await page.fill("#username", user);
-  await page.fill("#password", password);
-  await page.click('[data-testid="login"]');
+  await signIn(page, user, password);
   await page.waitForSelector(`${STATUS}[data-state="synced"]`, { timeout: 60_000 });
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15_000 });
   return { context, page };
@@ -74,11 +63,9 @@ async function setPhone(page, phone) {
 }
 
 async function main() {
-  const profiles = [];
-  const browsers = [];
+  const opened = [];
   try {
-    const anna = await open(env("FB_USER"), env("FB_PASSWORD"), profiles);
-    browsers.push(anna.context);
+    const anna = await open(env("FB_USER"), env("FB_PASSWORD"), opened);
     // 1. Twenty leads with no network.
     await goOffline(anna);
     await anna.page.evaluate(() => { location.hash = "#/capture"; });
@@ -110,8 +97,7 @@ async function main() {
 
     // 2. Back online: synced, and the colleague sees them.
     await goOnline(anna);
-    const boris = await open(env("FB_USER2"), env("FB_PASSWORD2"), profiles);
-    browsers.push(boris.context);
+    const boris = await open(env("FB_USER2"), env("FB_PASSWORD2"), opened);
     const seen = await allNames(boris.page);
     const missing = names.filter((n) => !seen.includes(n));
     if (missing.length) throw new Error(`boris does not see ${JSON.stringify(missing)}`);
@@ -153,8 +139,7 @@ async function main() {
     );
     process.stdout.write(JSON.stringify({ ok: true, leads: names.length, capture_ms: captureMs, conflict_values: values.length }) + "\n");
   } finally {
-    for (const c of browsers) await c.close().catch(() => {});
-    for (const d of profiles) fs.rmSync(d, { recursive: true, force: true });
+    for (const close of opened) await close();
   }
 }
 
