@@ -107,12 +107,15 @@ pub async fn run(config: Config) -> Result<(), Error> {
     let storage =
         ChunkStore::open(config.postgres.as_deref(), &db, barrier.clone(), &instance).await?;
     let directory = LiveDirectory::load(accounts.clone())?;
-    let policy = TeamPolicy::new(directory.clone());
     let metrics = std::sync::Arc::new(Metrics::default());
+    let policy = TeamPolicy::new(directory.clone(), metrics.policy_streams.clone());
     let open_docs = OpenDocs::default();
+    // The policy never announces, so a peer is paired with a document only once it
+    // asks for it (vendored samod patch 8): no work per (document, connection) pair.
     let mut builder = Repo::build_tokio()
         .with_storage(storage.clone())
         .with_share_policy(policy.clone())
+        .with_documents_on_request()
         .with_observer(Observers(Observer(metrics.clone()), open_docs.clone()));
     if let Some(idle) = config.unload_idle {
         builder = builder.with_unload_idle_after(idle);

@@ -66,6 +66,8 @@ pub struct Metrics {
     pub peers: AtomicI64,
     /// Documents samod holds in memory.
     pub documents: AtomicI64,
+    /// Share-policy decision streams open: one per (document, peer) pair samod syncs.
+    pub policy_streams: Arc<AtomicI64>,
     /// Sync messages received.
     pub messages_in: AtomicU64,
     /// Sync messages sent.
@@ -106,6 +108,12 @@ impl Metrics {
             "fieldbase_peers",
             "Open sync connections.",
             self.peers.load(Relaxed),
+        );
+        gauge(
+            &mut out,
+            "fieldbase_share_policy_streams",
+            "Share-policy decision streams open, one per (document, peer) pair being synced.",
+            self.policy_streams.load(Relaxed),
         );
         gauge(
             &mut out,

@@ -7,7 +7,13 @@
 //! that yields a new one whenever the decision changes: on a revoke, a role change, a
 //! registration or restriction change, and at the start and end instants of a hand-over.
 
-use std::str::FromStr;
+use std::{
+    str::FromStr,
+    sync::{
+        Arc,
+        atomic::{AtomicI64, Ordering::Relaxed},
+    },
+};
 
 use fieldbase_core::DocumentId;
 use samod::{PeerId, ShareConfig, SharePolicy};
@@ -172,12 +178,30 @@ pub fn next_boundary(handovers: &[Handover], rep: &str, now: i64) -> Option<i64>
 #[derive(Clone)]
 pub struct TeamPolicy {
     directory: LiveDirectory,
+    streams: Arc<AtomicI64>,
 }
 
 impl TeamPolicy {
-    /// A policy deciding from `directory`.
-    pub fn new(directory: LiveDirectory) -> Self {
-        TeamPolicy { directory }
+    /// A policy deciding from `directory`; `streams` counts the decision streams samod
+    /// holds open, one per (document, peer) pair it is syncing.
+    pub fn new(directory: LiveDirectory, streams: Arc<AtomicI64>) -> Self {
+        TeamPolicy { directory, streams }
+    }
+}
+
+/// Counts one open decision stream for as long as it lives.
+struct Open(Arc<AtomicI64>);
+
+impl Open {
+    fn new(count: &Arc<AtomicI64>) -> Self {
+        count.fetch_add(1, Relaxed);
+        Open(count.clone())
+    }
+}
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Relaxed);
     }
 }
 
@@ -191,9 +215,10 @@ impl SharePolicy for TeamPolicy {
         let rep = rep_of(peer_id.as_str()).to_owned();
         let directory = self.directory.clone();
         let changes = directory.subscribe(doc);
+        let open = Open::new(&self.streams);
         futures::stream::unfold(
-            (directory, changes, None::<Access>),
-            move |(directory, mut changes, last)| {
+            (directory, changes, None::<Access>, open),
+            move |(directory, mut changes, last, open)| {
                 let rep = rep.clone();
                 async move {
                     loop {
@@ -203,7 +228,8 @@ impl SharePolicy for TeamPolicy {
                             if last.is_some() {
                                 tracing::info!(?doc, rep, ?decision, "access changed");
                             }
-                            return Some((decision.config(), (directory, changes, Some(decision))));
+                            let state = (directory, changes, Some(decision), open);
+                            return Some((decision.config(), state));
                         }
                         if !changes.wait(boundary).await {
                             return None;

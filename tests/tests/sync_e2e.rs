@@ -1,10 +1,16 @@
 //! The walking skeleton end to end: the real server binary on 127.0.0.1, native
 //! replicas running the browser's sync client over real websockets.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use fieldbase_core::{ClientPatch, ClientStatus};
-use fieldbase_tests::{NativeReplica, ServerProcess};
+use fieldbase_core::{
+    ClientPatch, ClientStatus,
+    automerge::{Automerge, sync, sync::SyncDoc},
+    protocol::Frame,
+};
+use fieldbase_tests::{LiveSession, NativeReplica, ServerProcess};
+use futures::{SinkExt, StreamExt};
+use tokio_tungstenite::{connect_async, tungstenite::Message};
 
 const T: Duration = Duration::from_secs(30);
 
@@ -320,4 +326,106 @@ async fn metrics_report_peers_documents_messages_and_storage() {
     assert!(value("fieldbase_sync_bytes_received_total") > 0.0);
     assert!(value("fieldbase_storage_seconds_count{op=\"put\"}") >= 4.0);
     assert!(value("fieldbase_hub_event_seconds_count") > 0.0);
+}
+
+/// One gauge or counter from `/metrics`.
+fn metric(server: &ServerProcess, name: &str) -> f64 {
+    let text = ureq::get(&format!("{}/metrics", server.url()))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    text.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+        .unwrap_or_else(|| panic!("{name} missing from:\n{text}"))
+}
+
+/// Waits until the share-policy stream gauge reads `want`, or panics saying `why`.
+async fn streams_reach(server: &ServerProcess, want: f64, why: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let now = metric(server, "fieldbase_share_policy_streams");
+        if now == want {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{why}: {now} streams, not {want}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The server pairs a connection with a document only when the peer asks for it
+/// (vendored samod patch 8): connecting costs nothing per document in memory, and a
+/// request opens exactly one share-policy stream, closed again when the peer leaves.
+/// Unpatched samod opened one per document in memory for every new connection.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_connection_is_paired_only_with_the_documents_its_peer_asks_for() {
+    let server = ServerProcess::start().unwrap();
+    let login = server.login("admin", &server.admin_password).unwrap();
+    let mut anna = NativeReplica::new(login.clone(), "phone");
+    let mut first = None;
+    for n in 0..20 {
+        first.get_or_insert(anna.add(&format!("Paired {n}"), "", "").unwrap());
+    }
+    let session = LiveSession::open(&mut anna, &server.ws_url(), T)
+        .await
+        .unwrap();
+    assert_eq!(
+        metric(&server, "fieldbase_share_policy_streams"),
+        21.0,
+        "anna syncs the index and 20 clients"
+    );
+    session.close(&mut anna).await;
+    let first = first.unwrap();
+    assert!(metric(&server, "fieldbase_documents_in_memory") >= 21.0);
+    streams_reach(&server, 0.0, "anna has left").await;
+
+    // A second device connects and asks for nothing yet.
+    let mut laptop = NativeReplica::new(login, "laptop");
+    let (mut ws, _) = connect_async(laptop.sync_url(&server.ws_url()))
+        .await
+        .unwrap();
+    ws.send(Message::binary(laptop.sync.hello())).await.unwrap();
+    let Some(Ok(Message::Binary(answer))) = tokio::time::timeout(T, ws.next()).await.unwrap()
+    else {
+        panic!("no handshake answer");
+    };
+    let Frame::Peer {
+        sender_id: server_peer,
+        ..
+    } = Frame::decode(&answer).unwrap()
+    else {
+        panic!("not a peer message");
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        metric(&server, "fieldbase_share_policy_streams"),
+        0.0,
+        "connected, nothing asked for, yet paired with documents"
+    );
+
+    // It asks for one client.
+    let empty = Automerge::new().generate_sync_message(&mut sync::State::new());
+    let request = Frame::Request {
+        document_id: first,
+        sender_id: laptop.sync.peer_id().to_string(),
+        target_id: server_peer,
+        data: empty.unwrap().encode(),
+    };
+    ws.send(Message::binary(request.encode())).await.unwrap();
+    let Some(Ok(Message::Binary(reply))) = tokio::time::timeout(T, ws.next()).await.unwrap() else {
+        panic!("no answer to the request");
+    };
+    assert!(
+        matches!(Frame::decode(&reply).unwrap(), Frame::Sync { document_id, .. } if document_id == first),
+        "the client's changes come back"
+    );
+    streams_reach(&server, 1.0, "one document asked for").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(metric(&server, "fieldbase_share_policy_streams"), 1.0);
+
+    ws.close(None).await.unwrap();
+    streams_reach(&server, 0.0, "the laptop has left").await;
 }

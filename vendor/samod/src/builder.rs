@@ -44,6 +44,7 @@ pub struct RepoBuilder<S, R, A> {
     pub(crate) concurrency: ConcurrencyConfig,
     pub(crate) observer: Option<Arc<dyn RepoObserver>>,
     pub(crate) unload_idle_after: Option<std::time::Duration>,
+    pub(crate) documents_on_request: bool,
 }
 
 impl<S, R, A> RepoBuilder<S, R, A> {
@@ -56,6 +57,7 @@ impl<S, R, A> RepoBuilder<S, R, A> {
             concurrency: self.concurrency,
             observer: self.observer,
             unload_idle_after: self.unload_idle_after,
+            documents_on_request: self.documents_on_request,
         }
     }
 
@@ -68,6 +70,7 @@ impl<S, R, A> RepoBuilder<S, R, A> {
             concurrency: self.concurrency,
             observer: self.observer,
             unload_idle_after: self.unload_idle_after,
+            documents_on_request: self.documents_on_request,
         }
     }
 
@@ -87,6 +90,7 @@ impl<S, R, A> RepoBuilder<S, R, A> {
             concurrency: self.concurrency,
             observer: self.observer,
             unload_idle_after: self.unload_idle_after,
+            documents_on_request: self.documents_on_request,
         }
     }
 
@@ -116,6 +120,21 @@ impl<S, R, A> RepoBuilder<S, R, A> {
         self
     }
 
+    /// Fieldbase patch 8: sync a document with a peer only once that peer has asked for
+    /// it (sent a request or a sync message for it), instead of offering every
+    /// connection every document (default: off, samod's behaviour).
+    ///
+    /// For a server whose share policy never announces, this changes no answer a peer
+    /// gets, and removes the work samod does per (document, connection) pair: with
+    /// 1,000 connections and 200 documents, 200,000 share-policy subscriptions and peer
+    /// states. Documents are never announced, whatever the share policy says, and a
+    /// [`Repo::find`](crate::Repo::find) for a document not in storage does not ask the
+    /// connected peers.
+    pub fn with_documents_on_request(mut self) -> Self {
+        self.documents_on_request = true;
+        self
+    }
+
     /// Set an observer for receiving structured observability events.
     pub fn with_observer(mut self, observer: impl RepoObserver) -> Self {
         self.observer = Some(Arc::new(observer));
@@ -133,6 +152,7 @@ impl<R> RepoBuilder<InMemoryStorage, R, ShareConfig> {
             concurrency: ConcurrencyConfig::AsyncRuntime,
             observer: None,
             unload_idle_after: None,
+            documents_on_request: false,
         }
     }
 }

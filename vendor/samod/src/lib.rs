@@ -529,10 +529,15 @@ impl Repo {
             concurrency,
             observer,
             unload_idle_after,
+            documents_on_request,
         } = builder;
         let task_setup = TaskSetup::new(storage.clone(), peer_id, concurrency, observer).await;
         let inner = task_setup.inner.clone();
-        inner.lock().unwrap().unload_idle_after = unload_idle_after;
+        {
+            let mut inner = inner.lock().unwrap();
+            inner.unload_idle_after = unload_idle_after;
+            inner.hub.set_documents_on_request(documents_on_request);
+        }
         task_setup.spawn_tasks(runtime, storage, share_policy);
         Self { inner }
     }
@@ -553,10 +558,15 @@ impl Repo {
             concurrency,
             observer,
             unload_idle_after,
+            documents_on_request,
         } = builder;
         let task_setup = TaskSetup::new(storage.clone(), peer_id, concurrency, observer).await;
         let inner = task_setup.inner.clone();
-        inner.lock().unwrap().unload_idle_after = unload_idle_after;
+        {
+            let mut inner = inner.lock().unwrap();
+            inner.unload_idle_after = unload_idle_after;
+            inner.hub.set_documents_on_request(documents_on_request);
+        }
         task_setup.spawn_tasks_local(runtime, storage, share_policy);
         Self { inner }
     }

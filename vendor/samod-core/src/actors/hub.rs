@@ -76,6 +76,18 @@ impl Hub {
         results
     }
 
+    /// Fieldbase patch 8: when `on`, a document actor learns of a connection only when
+    /// that connection's peer sends a message for its document (a request or a sync
+    /// message), or had been syncing it when it was unloaded, instead of every
+    /// connection being offered every document as soon as either appears. Documents
+    /// are then never announced to peers that did not ask for them, whatever the share
+    /// policy says, and a search never asks other peers; in exchange a server with `C`
+    /// connections and `D` documents does `O(pairs in use)` work instead of `O(C × D)`.
+    /// Set it before the first connection.
+    pub fn set_documents_on_request(&mut self, on: bool) {
+        self.state.set_documents_on_request(on);
+    }
+
     /// Returns the storage ID for this samod instance.
     ///
     /// The storage ID is a UUID that identifies the storage layer this peer is

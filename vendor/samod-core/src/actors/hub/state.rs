@@ -67,6 +67,10 @@ pub(crate) struct State {
     /// full documents × connections scan when nothing it depends on changed).
     connect_generation: u64,
     last_connect_scan: Option<(u64, Vec<ConnectionId>)>,
+    /// Fieldbase patch 8: a document actor learns of a connection only when the peer
+    /// sends a message for its document (or had been syncing it before an unload),
+    /// instead of every connection being offered every document.
+    documents_on_request: bool,
 }
 
 impl State {
@@ -89,7 +93,13 @@ impl State {
             searches: Searches::new(),
             connect_generation: 0,
             last_connect_scan: None,
+            documents_on_request: false,
         }
+    }
+
+    /// Fieldbase patch 8: see [`Hub::set_documents_on_request`](super::Hub::set_documents_on_request).
+    pub(crate) fn set_documents_on_request(&mut self, on: bool) {
+        self.documents_on_request = on;
     }
 
     /// Returns the current storage ID if it has been loaded.
@@ -167,7 +177,25 @@ impl State {
             connection_id: *connection_id,
         });
         if notify_doc_actors {
-            self.notify_doc_actors_of_removed_connection(results, *connection_id);
+            if self.documents_on_request {
+                // Patch 8: only the actors this connection was paired with know it.
+                let docs = conn
+                    .established_connection()
+                    .map(|e| e.document_subscriptions().keys().cloned().collect::<Vec<_>>())
+                    .unwrap_or_default();
+                for doc in docs {
+                    if let Some(actor_id) = self.document_to_actor.get(&doc) {
+                        results.send_to_doc_actor(
+                            *actor_id,
+                            HubToDocMsgPayload::ConnectionClosed {
+                                connection_id: *connection_id,
+                            },
+                        );
+                    }
+                }
+            } else {
+                self.notify_doc_actors_of_removed_connection(results, *connection_id);
+            }
         }
         Some(conn)
     }
@@ -319,6 +347,10 @@ impl State {
     }
 
     pub(crate) fn ensure_connections(&mut self) -> Vec<(DocumentActorId, ConnectionId, PeerId)> {
+        if self.documents_on_request {
+            // Patch 8: pairs are made by `handle_doc_message` and `spawn_actor`.
+            return Vec::new();
+        }
         let mut established_ids: Vec<ConnectionId> = self
             .connections
             .iter()
@@ -795,9 +827,13 @@ impl State {
 
         // Ensure there's a document actor for this document
         if let Some(existing_actor) = self.find_actor_for_document(&doc_id) {
+            let actor_id = existing_actor.actor_id;
+            if self.documents_on_request {
+                self.pair_on_request(out, actor_id, connection_id, &doc_id);
+            }
             // Forward the request to the document actor
             out.send_to_doc_actor(
-                existing_actor.actor_id,
+                actor_id,
                 HubToDocMsgPayload::HandleDocMessage {
                     connection_id,
                     message: msg,
@@ -807,6 +843,36 @@ impl State {
         } else {
             self.spawn_actor(out, doc_id, None, Some((connection_id, msg)));
         }
+    }
+
+    /// Fieldbase patch 8: tells a running document actor about a connection the first
+    /// time that connection's peer sends a message for its document.
+    fn pair_on_request(
+        &mut self,
+        out: &mut HubResults,
+        actor_id: DocumentActorId,
+        connection_id: ConnectionId,
+        doc_id: &DocumentId,
+    ) {
+        let Some(established) = self
+            .connections
+            .get_mut(&connection_id)
+            .and_then(|c| c.established_connection_mut())
+        else {
+            return;
+        };
+        if established.document_subscriptions().contains_key(doc_id) {
+            return;
+        }
+        established.add_document_subscription(doc_id.clone());
+        let peer_id = established.remote_peer_id().clone();
+        out.send_to_doc_actor(
+            actor_id,
+            HubToDocMsgPayload::NewConnection {
+                connection_id,
+                peer_id,
+            },
+        );
     }
 
     #[tracing::instrument(skip(self, init_doc, rng), fields(command_id = %command_id))]
@@ -927,20 +993,27 @@ impl State {
         // Create the actor and initialize it
         self.add_document_actor(actor_id, document_id.clone());
 
+        let previously_synced: std::collections::HashSet<ConnectionId> = self
+            .connections
+            .iter_mut()
+            .filter_map(|(id, conn)| conn.take_unloaded_sync(&document_id).then_some(*id))
+            .collect();
+        let requester = from_sync_msg.as_ref().map(|(conn_id, _)| *conn_id);
         let mut initial_connections: HashMap<ConnectionId, (PeerId, Option<DocMessage>)> = self
             .established_peers()
             .iter()
+            // Patch 8: only the peer asking and the peers that were syncing it.
+            .filter(|(c, _)| {
+                !self.documents_on_request
+                    || requester == Some(*c)
+                    || previously_synced.contains(c)
+            })
             .map(|(c, p)| (*c, (p.clone(), None)))
             .collect();
 
         for conn in initial_connections.keys() {
             self.add_document_to_connection(conn, document_id.clone());
         }
-        let previously_synced = self
-            .connections
-            .iter_mut()
-            .filter_map(|(id, conn)| conn.take_unloaded_sync(&document_id).then_some(*id))
-            .collect();
 
         if let Some((conn_id, msg)) = from_sync_msg
             && let Some((_, sync_msg)) = initial_connections.get_mut(&conn_id)
