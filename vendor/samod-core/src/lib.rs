@@ -219,6 +219,7 @@ pub use storage_key::{InvalidStorageKey, StorageKey};
 mod storage_id;
 pub use storage_id::{StorageId, StorageIdError};
 mod unix_timestamp;
+pub mod whole_doc;
 pub use unix_timestamp::UnixTimestamp;
 
 mod loader;

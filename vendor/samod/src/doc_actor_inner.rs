@@ -31,6 +31,10 @@ pub(crate) struct DocActorInner {
     actor: DocumentActor,
     /// The set of peers who are connected to this document as of the last [`DocAtorResult`]
     last_observed_peers: HashSet<PeerId>,
+    /// Fieldbase patch: the actor's connection generation when the peers were last
+    /// observed (building the set of a document's 1,000 peers on every step was 17 %
+    /// of a 1,000-rep load).
+    last_observed_generation: Option<u64>,
     observer: Option<Arc<dyn RepoObserver>>,
     /// Fieldbase patch (unloading): tasks handled that came through
     /// `Inner::dispatch_task` (hub messages and IO completions).
@@ -56,6 +60,7 @@ impl DocActorInner {
             peer_state_change_listeners: Vec::new(),
             actor,
             last_observed_peers: HashSet::new(),
+            last_observed_generation: None,
             observer,
             handled: 0,
         }
@@ -116,7 +121,7 @@ impl DocActorInner {
                 peers: new_peers,
             });
         }
-        let peer_count = self.actor.peers().len();
+        let peer_count = self.actor.peer_count();
         let stats = self.actor.document().stats();
         log_sync_message_stats(
             &self.document_id,
@@ -281,6 +286,11 @@ impl DocActorInner {
 
     /// Returns the set of peers for this document if it is different to self.last_observed_peers
     pub(crate) fn connected_peers_changed(&mut self, stopped: bool) -> Option<HashSet<PeerId>> {
+        let generation = self.actor.connections_generation();
+        if !stopped && self.last_observed_generation == Some(generation) {
+            return None;
+        }
+        self.last_observed_generation = (!stopped).then_some(generation);
         let peers = self.actor.peers();
         let peers = if stopped {
             HashSet::new()

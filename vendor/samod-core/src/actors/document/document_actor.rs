@@ -49,6 +49,12 @@ pub struct DocumentActor {
     /// large and the map's first allocation has room for three, 1.75 KiB per document)
     peer_connections: HashMap<ConnectionId, Box<PeerDocConnection>>,
     on_disk_state: OnDiskState,
+    /// Fieldbase patch 9: the whole-document message for peers that start from nothing.
+    whole_doc: crate::whole_doc::WholeDocCache,
+    /// Fieldbase patch 10: the heads at the last round of sync messages.
+    synced_heads: Vec<automerge::ChangeHash>,
+    /// Fieldbase patch 10: bumped when a connection is added or removed.
+    connections_generation: u64,
     /// Ongoing policy check tasks
     check_policy_tasks: HashMap<IoTaskId, ConnectionId>,
     phase: Phase,
@@ -100,6 +106,9 @@ impl DocumentActor {
             load_state,
             check_policy_tasks: HashMap::new(),
             on_disk_state: OnDiskState::new(),
+            whole_doc: Default::default(),
+            synced_heads: Vec::new(),
+            connections_generation: 0,
             peer_connections: HashMap::new(),
             run_state: RunState::Running,
             phase,
@@ -520,6 +529,18 @@ impl DocumentActor {
             .collect()
     }
 
+    /// Fieldbase patch 10: the number of connections (without cloning their states as
+    /// [`DocumentActor::peers`] does).
+    pub fn peer_count(&self) -> usize {
+        self.peer_connections.len()
+    }
+
+    /// Fieldbase patch 10: changes whenever a connection is added or removed, so a
+    /// caller can tell that the set of peers is unchanged without building it.
+    pub fn connections_generation(&self) -> u64 {
+        self.connections_generation
+    }
+
     pub fn conn_peer_id(&self, conn_id: ConnectionId) -> Option<PeerId> {
         self.peer_connections
             .get(&conn_id)
@@ -697,9 +718,21 @@ impl DocumentActor {
             out.pending_sync_messages += loading.pending_msg_count();
             return;
         }
+        // Patch 10: with the heads where they were at the last round, only peers with
+        // something new to answer (a message, a policy, a request) can have a message
+        // due; asking Automerge for each of a shared document's 1,000 peers on every
+        // step cost a Bloom filter apiece.
+        let heads = self.doc.get_heads();
+        let heads_moved = heads != self.synced_heads;
+        let ready = matches!(self.phase, Phase::Ready(_));
         for (conn_id, peer_conn) in &mut self.peer_connections {
+            if ready && !heads_moved && !peer_conn.sync_due() {
+                continue;
+            }
             let generated = match &mut self.phase {
-                Phase::Ready(ready) => ready.generate_sync_messages(now, &mut self.doc, peer_conn),
+                Phase::Ready(ready) => {
+                    ready.generate_sync_messages(now, &mut self.doc, peer_conn, &mut self.whole_doc)
+                }
                 Phase::Requesting(request) => request.generate_messages(now, &self.doc, peer_conn),
                 Phase::Loading(_) => unreachable!(),
             };
@@ -721,6 +754,11 @@ impl DocumentActor {
                 tracing::debug!(?conn_id, peer_id=?peer_conn.peer_id, ?msg, "sending sync msg");
                 out.send_sync_message(*conn_id, self.document_id.clone(), msg);
             }
+        }
+        self.whole_doc
+            .keep_only_for(self.peer_connections.values().map(|c| &c.sync_state));
+        if ready {
+            self.synced_heads = heads;
         }
     }
 
@@ -756,6 +794,7 @@ impl DocumentActor {
         );
         self.peer_connections
             .insert(conn_id, Box::new(PeerDocConnection::new(peer_id, conn_id)));
+        self.connections_generation += 1;
         if let Phase::Requesting(request) = &mut self.phase
             && let Some(conn) = self.peer_connections.get(&conn_id)
         {
@@ -764,7 +803,9 @@ impl DocumentActor {
     }
 
     fn remove_connection(&mut self, conn_id: ConnectionId) {
-        self.peer_connections.remove(&conn_id);
+        if self.peer_connections.remove(&conn_id).is_some() {
+            self.connections_generation += 1;
+        }
         self.check_policy_tasks.retain(|_, id| *id != conn_id);
         if let Phase::Requesting(request) = &mut self.phase {
             request.remove_connection(conn_id);

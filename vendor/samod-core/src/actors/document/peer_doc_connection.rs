@@ -26,6 +26,10 @@ pub(crate) struct PeerDocConnection {
     last_share_config: Option<ShareConfig>,
     // Preserve message ordering while the asynchronous policy lookup is pending.
     pub(super) pending_sync_messages: Vec<(SyncMessage, UnixTimestamp)>,
+    // Fieldbase patch 10: something changed for this peer since we last generated its
+    // messages (a message from it, a policy, a request, a reset); the actor skips peers
+    // with nothing due while the document's heads are unchanged.
+    sync_due: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,10 +51,18 @@ impl PeerDocConnection {
             share_policy: SharePolicyState::Unknown,
             last_share_config: None,
             pending_sync_messages: Vec::new(),
+            sync_due: true,
         }
     }
 
+    /// Fieldbase patch 10: whether this peer may have a message due although the
+    /// document's heads did not move.
+    pub(super) fn sync_due(&self) -> bool {
+        self.sync_due
+    }
+
     pub(super) fn reset_sync_state(&mut self) {
+        self.sync_due = true;
         self.sync_state = if self.can_write() {
             sync::State::new()
         } else {
@@ -59,6 +71,7 @@ impl PeerDocConnection {
     }
 
     pub(super) fn prepare_request(&mut self) {
+        self.sync_due = true;
         // Initial requests already have a fresh state. Automerge has no explicit
         // API to restart synchronization, so for retries we force a read-only to
         // read-write transition. This resets local bookkeeping and tells the
@@ -74,6 +87,7 @@ impl PeerDocConnection {
     }
 
     pub(super) fn mark_requested(&mut self) {
+        self.sync_due = true;
         if !self.has_requested {
             self.has_requested = true;
             self.dirty = true; // Mark as dirty since the request status changed
@@ -86,6 +100,7 @@ impl PeerDocConnection {
         doc: &mut Automerge,
         msg: sync::Message,
     ) -> Result<Duration, AutomergeError> {
+        self.sync_due = true;
         let start = Instant::now();
         doc.receive_sync_message(&mut self.sync_state, msg)?;
         let duration = start.elapsed();
@@ -103,12 +118,14 @@ impl PeerDocConnection {
         &mut self,
         now: UnixTimestamp,
         doc: &Automerge,
+        whole_doc: &mut crate::whole_doc::WholeDocCache,
     ) -> Vec<(sync::Message, Duration)> {
+        self.sync_due = false;
         let heads = doc.get_heads();
         let mut messages = Vec::new();
         loop {
             let start = Instant::now();
-            let Some(msg) = doc.generate_sync_message(&mut self.sync_state) else {
+            let Some(msg) = whole_doc.generate_sync_message(doc, &mut self.sync_state) else {
                 break;
             };
             let duration = start.elapsed();
@@ -228,6 +245,7 @@ impl PeerDocConnection {
     }
 
     pub(super) fn set_share_config(&mut self, config: ShareConfig) -> Option<ShareConfig> {
+        self.sync_due = true;
         let previous = self.last_share_config.replace(config);
         self.share_policy = SharePolicyState::Ready(config);
         if self.state.last_sent.is_none() && self.state.last_received.is_none() {

@@ -17,13 +17,13 @@ fn ordinary_generation_returns_one_message_then_an_empty_batch() {
     conn.set_share_config(ShareConfig::read_write());
     let doc = document();
     let now = UnixTimestamp::now();
-    let messages = conn.generate_sync_messages(now, &doc);
+    let messages = conn.generate_sync_messages(now, &doc, &mut Default::default());
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0].0.heads, doc.get_heads());
     let state = conn.pop().unwrap();
     assert_eq!(state.last_sent, Some(now));
     assert_eq!(state.last_sent_heads, Some(doc.get_heads()));
-    assert!(conn.generate_sync_messages(now, &doc).is_empty());
+    assert!(conn.generate_sync_messages(now, &doc, &mut Default::default()).is_empty());
     assert!(conn.pop().is_none());
 }
 
@@ -40,7 +40,7 @@ fn fallback_reset_batch_converges_with_an_empty_legacy_peer() {
     conn.receive_sync_message(now, &mut doc, hello).unwrap();
     conn.set_share_config(ShareConfig::read_write());
 
-    let messages = conn.generate_sync_messages(now, &doc);
+    let messages = conn.generate_sync_messages(now, &doc, &mut Default::default());
     assert_eq!(messages.len(), 2);
     assert!(messages[0].0.heads.is_empty());
     assert_eq!(messages[1].0.heads, doc.get_heads());
@@ -62,7 +62,7 @@ fn fallback_reset_batch_converges_with_an_empty_legacy_peer() {
             reply.flags = None;
             conn.receive_sync_message(now, &mut doc, reply).unwrap();
         }
-        let messages = conn.generate_sync_messages(now, &doc);
+        let messages = conn.generate_sync_messages(now, &doc, &mut Default::default());
         if !replied && messages.is_empty() {
             assert_eq!(doc.get_heads(), remote.get_heads());
             return;
@@ -88,7 +88,7 @@ fn advertised_reset_support_needs_only_one_message() {
     conn.receive_sync_message(now, &mut doc, hello).unwrap();
     conn.set_share_config(ShareConfig::read_write());
 
-    let messages = conn.generate_sync_messages(now, &doc);
+    let messages = conn.generate_sync_messages(now, &doc, &mut Default::default());
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0].0.heads, doc.get_heads());
     assert!(
@@ -98,7 +98,7 @@ fn advertised_reset_support_needs_only_one_message() {
             .unwrap()
             .contains(sync::MessageFlags::SYNC_RESET)
     );
-    assert!(conn.generate_sync_messages(now, &doc).is_empty());
+    assert!(conn.generate_sync_messages(now, &doc, &mut Default::default()).is_empty());
 }
 
 #[test]
@@ -114,10 +114,10 @@ fn empty_document_needs_no_follow_up_after_a_fallback_reset() {
     conn.receive_sync_message(now, &mut doc, hello).unwrap();
     conn.set_share_config(ShareConfig::read_write());
 
-    let messages = conn.generate_sync_messages(now, &doc);
+    let messages = conn.generate_sync_messages(now, &doc, &mut Default::default());
     assert_eq!(messages.len(), 1);
     assert!(messages[0].0.heads.is_empty());
-    assert!(conn.generate_sync_messages(now, &doc).is_empty());
+    assert!(conn.generate_sync_messages(now, &doc, &mut Default::default()).is_empty());
 }
 
 #[test]

@@ -51,11 +51,12 @@ impl Ready {
         now: UnixTimestamp,
         doc: &mut Automerge,
         conn: &mut PeerDocConnection,
+        whole_doc: &mut crate::whole_doc::WholeDocCache,
     ) -> Vec<(SyncMessage, Duration)> {
         if !conn.can_send() {
             return Vec::new();
         }
-        conn.generate_sync_messages(now, doc)
+        conn.generate_sync_messages(now, doc, whole_doc)
             .into_iter()
             .map(|(msg, duration)| (SyncMessage::Sync { data: msg.encode() }, duration))
             .collect()

@@ -184,7 +184,7 @@ impl Request {
         }
         if !conn.can_write() && conn.their_heads().is_some() {
             return conn
-                .generate_sync_messages(now, doc)
+                .generate_sync_messages(now, doc, &mut Default::default())
                 .into_iter()
                 .map(|(msg, duration)| (SyncMessage::Sync { data: msg.encode() }, duration))
                 .collect();
@@ -204,7 +204,7 @@ impl Request {
                 // Resume an inbound sync after a grant, without proactively
                 // announcing/requesting a document the peer did not ask about.
                 let generated: Vec<_> = conn
-                    .generate_sync_messages(now, doc)
+                    .generate_sync_messages(now, doc, &mut Default::default())
                     .into_iter()
                     .map(|(msg, duration)| (SyncMessage::Sync { data: msg.encode() }, duration))
                     .collect();
@@ -232,7 +232,7 @@ impl Request {
                 }
                 conn.prepare_request();
                 *requesting = Requesting::Sent;
-                conn.generate_sync_messages(now, doc)
+                conn.generate_sync_messages(now, doc, &mut Default::default())
                     .into_iter()
                     .enumerate()
                     .map(|(index, (msg, duration))| {
@@ -249,7 +249,7 @@ impl Request {
                     .collect()
             }
             PeerState::Syncing { .. } => conn
-                .generate_sync_messages(now, doc)
+                .generate_sync_messages(now, doc, &mut Default::default())
                 .into_iter()
                 .map(|(msg, duration)| (SyncMessage::Sync { data: msg.encode() }, duration))
                 .collect(),
