@@ -39,6 +39,10 @@ use crate::{
     transport::{Heartbeat, PeerSession, durable_transport},
 };
 
+/// The websocket read chunk and write batch per connection (tungstenite's default is
+/// 128 KiB each; BENCHMARKS.md, "Many reps at once").
+const WS_BUFFER_BYTES: usize = 16 * 1024;
+
 /// The name of the session cookie.
 pub const COOKIE: &str = "fb_token";
 
@@ -392,6 +396,10 @@ async fn sync(
     upgrade
         .max_message_size(state.max_frame_bytes)
         .max_frame_size(state.max_frame_bytes)
+        // tungstenite reads in 128 KiB chunks by default: 128 MiB for 1,000 reps before
+        // a byte arrives. Sync frames are small; larger ones are still read whole.
+        .read_buffer_size(WS_BUFFER_BYTES)
+        .write_buffer_size(WS_BUFFER_BYTES)
         .on_upgrade(move |socket| async move {
             tracing::info!(peer, "sync connection opened");
             let transport = durable_transport(socket, barrier, heartbeat, slot, session)

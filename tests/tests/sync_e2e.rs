@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use fieldbase_core::{
     ClientPatch, ClientStatus,
-    automerge::{Automerge, sync, sync::SyncDoc},
+    automerge::{Automerge, ROOT, ReadDoc, sync, sync::SyncDoc},
     protocol::Frame,
 };
 use fieldbase_tests::{LiveSession, NativeReplica, ServerProcess};
@@ -428,4 +428,135 @@ async fn a_connection_is_paired_only_with_the_documents_its_peer_asks_for() {
 
     ws.close(None).await.unwrap();
     streams_reach(&server, 0.0, "the laptop has left").await;
+}
+
+/// Sends one frame.
+async fn send_sync(
+    ws: &mut tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+    frame: Frame,
+) {
+    ws.send(Message::binary(frame.encode())).await.unwrap();
+}
+
+/// Frames that arrive within `wait`.
+async fn frames_within(
+    ws: &mut tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+    wait: Duration,
+) -> Vec<Frame> {
+    let mut out = Vec::new();
+    let deadline = tokio::time::Instant::now() + wait;
+    while let Ok(Some(Ok(msg))) = tokio::time::timeout_at(deadline, ws.next()).await {
+        if let Message::Binary(bytes) = msg {
+            out.push(Frame::decode(&bytes).unwrap());
+        }
+    }
+    out
+}
+
+/// A peer that has not answered the changes the server last sent it gets the newer ones
+/// together with the answer to its reply, in one message, not one message per change
+/// (vendored samod patch 11; unpatched, it got a message for every change).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_peer_still_answering_gets_newer_changes_in_one_message() {
+    let server = ServerProcess::start().unwrap();
+    let login = server.login("admin", &server.admin_password).unwrap();
+    let mut anna = NativeReplica::new(login.clone(), "phone");
+    let client = anna.add("Batched", "", "").unwrap();
+    let mut session = LiveSession::open(&mut anna, &server.ws_url(), T)
+        .await
+        .unwrap();
+
+    // The laptop asks for the client and gets it, and says nothing back yet.
+    let mut laptop = NativeReplica::new(login, "laptop");
+    let (mut ws, _) = connect_async(laptop.sync_url(&server.ws_url()))
+        .await
+        .unwrap();
+    let me = laptop.sync.peer_id().to_string();
+    ws.send(Message::binary(laptop.sync.hello())).await.unwrap();
+    let Some(Ok(Message::Binary(answer))) = tokio::time::timeout(T, ws.next()).await.unwrap()
+    else {
+        panic!("no handshake answer");
+    };
+    let Frame::Peer {
+        sender_id: server_peer,
+        ..
+    } = Frame::decode(&answer).unwrap()
+    else {
+        panic!("not a peer message");
+    };
+    let mut local = Automerge::new();
+    let mut state = sync::State::new();
+    let request = local.generate_sync_message(&mut state).unwrap();
+    send_sync(
+        &mut ws,
+        Frame::Request {
+            document_id: client,
+            sender_id: me.clone(),
+            target_id: server_peer.clone(),
+            data: request.encode(),
+        },
+    )
+    .await;
+    let first = frames_within(&mut ws, Duration::from_secs(2)).await;
+    assert_eq!(first.len(), 1, "the client, once");
+
+    // Anna edits three times; each edit reaches the server.
+    for n in 0..3 {
+        anna.put(client, &format!("edit{n}"), "x").unwrap();
+        session.push(&mut anna).await.unwrap();
+        session
+            .until(&mut anna, T, |r| {
+                r.sync.status(&r.base).pending_changes == 0
+            })
+            .await
+            .unwrap();
+    }
+    let meanwhile = frames_within(&mut ws, Duration::from_secs(1)).await;
+    assert!(
+        meanwhile.is_empty(),
+        "{} messages to a peer that has not answered",
+        meanwhile.len()
+    );
+
+    // The laptop applies the client and answers; all three edits come in one message.
+    let Frame::Sync { data, .. } = &first[0] else {
+        panic!("not a sync message: {:?}", first[0]);
+    };
+    local
+        .receive_sync_message(&mut state, sync::Message::decode(data).unwrap())
+        .unwrap();
+    let reply = local.generate_sync_message(&mut state).unwrap();
+    send_sync(
+        &mut ws,
+        Frame::Sync {
+            document_id: client,
+            sender_id: me,
+            target_id: server_peer,
+            data: reply.encode(),
+        },
+    )
+    .await;
+    let after = frames_within(&mut ws, Duration::from_secs(2)).await;
+    assert_eq!(
+        after.len(),
+        1,
+        "one message with the three edits: {after:?}"
+    );
+    let Frame::Sync { data, .. } = &after[0] else {
+        panic!("not a sync message");
+    };
+    local
+        .receive_sync_message(&mut state, sync::Message::decode(data).unwrap())
+        .unwrap();
+    for n in 0..3 {
+        assert!(
+            local.get(ROOT, format!("edit{n}")).unwrap().is_some(),
+            "edit {n} missing"
+        );
+    }
+    session.close(&mut anna).await;
 }

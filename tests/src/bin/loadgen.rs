@@ -6,8 +6,14 @@
 //! server (`tests/js/ref-server.mjs`: npm automerge-repo 2.5.6 with its websocket
 //! server adapter and file-system storage), with the ratios.
 //!
-//! `cargo run --release -p fieldbase-tests --bin loadgen -- [reps] [edits] [group] [ours|ref|both] [pause ms]`
-//! (defaults 100 reps, 20 edits, groups of 5, both, 10 ms between one rep's edits).
+//! `cargo run --release -p fieldbase-tests --bin loadgen -- [reps] [edits] [group] [ours|ref|both] [pause ms] [team|own]`
+//! (defaults 100 reps, 20 edits, groups of 5, both, 10 ms between one rep's edits, team).
+//!
+//! `team`: every rep's list is the team index, so, like the PWA, each rep syncs every
+//! client listed there: every group's document is on every rep's device and every edit
+//! goes out to every connected rep (reps × groups document pairs). `own`: each rep's list
+//! is a document of its own, so it holds only its group's client (the "interested reps"
+//! of the benchmark; reps × 2 pairs).
 
 use std::{
     collections::HashMap,
@@ -95,6 +101,29 @@ fn start_ours(reps: usize) -> Target {
     }
 }
 
+/// Logs in to the reference server, which hands out the team index only (no team,
+/// plan or book documents: the load uses none of them, so they name the index here).
+fn ref_login(url: &str) -> Login {
+    let v: serde_json::Value = ureq::post(&format!("{url}/api/login"))
+        .send_json(serde_json::json!({ "username": "admin", "password": "secret" }))
+        .expect("login")
+        .into_json()
+        .expect("login JSON");
+    let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+    let team_index: DocumentId = text("team_index").parse().expect("a team index");
+    Login {
+        token: text("token"),
+        rep: text("rep"),
+        peer_prefix: text("peer_prefix"),
+        team_index,
+        role: "head".into(),
+        team_doc: team_index,
+        plan: team_index,
+        book: team_index,
+        books: Vec::new(),
+    }
+}
+
 fn start_ref() -> Target {
     let js = workspace_root().join("tests/js");
     let data = temp_dir("ref-server");
@@ -115,7 +144,7 @@ fn start_ref() -> Target {
     BufReader::new(stdout).read_line(&mut line).expect("a line");
     let v: serde_json::Value = serde_json::from_str(&line).expect("the listening line");
     let url = v["url"].as_str().expect("url").to_string();
-    let login = ServerProcess::login_at(&url, "admin", "secret").expect("login");
+    let login = ref_login(&url);
     Target {
         label: "reference (npm automerge-repo 2.5.6)",
         ws: format!("{}/sync", url.replacen("http", "ws", 1)),
@@ -140,8 +169,14 @@ async fn rep(
     pause: Duration,
     start: Arc<tokio::sync::Barrier>,
     shared: Arc<Mutex<Shared>>,
+    own_list: bool,
 ) {
-    let mut base = ClientBase::new(login.team_index, ActorId::from(rand::random::<[u8; 16]>()));
+    let list = if own_list {
+        DocumentId::from_bytes(rand::random())
+    } else {
+        login.team_index
+    };
+    let mut base = ClientBase::new(list, ActorId::from(rand::random::<[u8; 16]>()));
     base.doc_or_empty(doc);
     let peer = format!(
         "{}load-{n}-{:08x}",
@@ -165,6 +200,9 @@ async fn rep(
     let mut started = false;
     // Wait until the group's document has arrived before the run starts.
     let mut ticker = tokio::time::interval(pause);
+    // Wakes the loop to see whether every edit has arrived everywhere, so a rep leaves
+    // when the run is over, not at the server's next ping.
+    let mut check = tokio::time::interval(Duration::from_millis(20));
     let deadline = Instant::now() + Duration::from_secs(600);
     let mut waited = false;
     loop {
@@ -217,6 +255,7 @@ async fn rep(
                 }
                 let _ = tx.flush().await;
             }
+            _ = check.tick() => {}
             _ = ticker.tick(), if started && made < edits => {
                 let key = format!("e:{n}:{made}");
                 made += 1;
@@ -255,7 +294,14 @@ struct Outcome {
     errors: usize,
 }
 
-async fn run(target: &Target, reps: usize, edits: usize, group: usize, pause: Duration) -> Outcome {
+async fn run(
+    target: &Target,
+    reps: usize,
+    edits: usize,
+    group: usize,
+    pause: Duration,
+    own_list: bool,
+) -> Outcome {
     let groups = reps.div_ceil(group);
     // Seed one client document per group.
     let mut seeder = NativeReplica::new(target.login.clone(), "seed");
@@ -287,6 +333,7 @@ async fn run(target: &Target, reps: usize, edits: usize, group: usize, pause: Du
             pause,
             barrier.clone(),
             shared.clone(),
+            own_list,
         )));
     }
     barrier.wait().await;
@@ -328,8 +375,14 @@ async fn main() {
     let (reps, edits, group) = (arg(1, 100), arg(2, 20), arg(3, 5).max(2));
     let which = std::env::args().nth(4).unwrap_or_else(|| "both".into());
     let pause = Duration::from_millis(arg(5, 10) as u64);
+    let own_list = std::env::args().nth(6).is_some_and(|a| a == "own");
     println!(
-        "load: {reps} reps, {edits} edits each, groups of {group}, one edit per rep every {pause:?} (release: {})",
+        "load: {reps} reps, {edits} edits each, groups of {group}, one edit per rep every {pause:?}, {} (release: {})",
+        if own_list {
+            "each rep holds its group's client only"
+        } else {
+            "each rep holds every client of the team"
+        },
         !cfg!(debug_assertions)
     );
     let mut results = Vec::new();
@@ -343,7 +396,7 @@ async fn main() {
             start_ref()
         };
         let _ = &target.url;
-        let o = run(&target, reps, edits, group, pause).await;
+        let o = run(&target, reps, edits, group, pause, own_list).await;
         let throughput = o.delivered as f64 / o.elapsed.as_secs_f64();
         println!(
             "{:<38} {:>6} edits {:>6} delivered in {:>6.2} s = {:>8.1} edits/s  p50 {:>7.1} ms  p99 {:>7.1} ms  server RSS {:>7.1} MiB (peak {:>7.1})  {:>8.1} KiB on the wire, {} frames in  {} errors",

@@ -722,11 +722,13 @@ impl DocumentActor {
         // something new to answer (a message, a policy, a request) can have a message
         // due; asking Automerge for each of a shared document's 1,000 peers on every
         // step cost a Bloom filter apiece.
+        // Patch 11: a peer still answering our last changes gets the newer ones with
+        // its answer, in one message, instead of one message per change.
         let heads = self.doc.get_heads();
         let heads_moved = heads != self.synced_heads;
         let ready = matches!(self.phase, Phase::Ready(_));
         for (conn_id, peer_conn) in &mut self.peer_connections {
-            if ready && !heads_moved && !peer_conn.sync_due() {
+            if ready && (peer_conn.awaiting_reply() || (!heads_moved && !peer_conn.sync_due())) {
                 continue;
             }
             let generated = match &mut self.phase {

@@ -30,6 +30,9 @@ pub(crate) struct PeerDocConnection {
     // messages (a message from it, a policy, a request, a reset); the actor skips peers
     // with nothing due while the document's heads are unchanged.
     sync_due: bool,
+    // Fieldbase patch 11: our last message carried changes and the peer has not answered
+    // yet (applying changes moves its heads, so it always answers).
+    awaiting_reply: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +55,7 @@ impl PeerDocConnection {
             last_share_config: None,
             pending_sync_messages: Vec::new(),
             sync_due: true,
+            awaiting_reply: false,
         }
     }
 
@@ -61,8 +65,15 @@ impl PeerDocConnection {
         self.sync_due
     }
 
+    /// Fieldbase patch 11: whether our last message to this peer carried changes it has
+    /// not answered yet; newer changes wait for that answer and go in one message.
+    pub(super) fn awaiting_reply(&self) -> bool {
+        self.awaiting_reply
+    }
+
     pub(super) fn reset_sync_state(&mut self) {
         self.sync_due = true;
+        self.awaiting_reply = false;
         self.sync_state = if self.can_write() {
             sync::State::new()
         } else {
@@ -72,6 +83,7 @@ impl PeerDocConnection {
 
     pub(super) fn prepare_request(&mut self) {
         self.sync_due = true;
+        self.awaiting_reply = false;
         // Initial requests already have a fresh state. Automerge has no explicit
         // API to restart synchronization, so for retries we force a read-only to
         // read-write transition. This resets local bookkeeping and tells the
@@ -88,6 +100,7 @@ impl PeerDocConnection {
 
     pub(super) fn mark_requested(&mut self) {
         self.sync_due = true;
+        self.awaiting_reply = false;
         if !self.has_requested {
             self.has_requested = true;
             self.dirty = true; // Mark as dirty since the request status changed
@@ -101,6 +114,7 @@ impl PeerDocConnection {
         msg: sync::Message,
     ) -> Result<Duration, AutomergeError> {
         self.sync_due = true;
+        self.awaiting_reply = false;
         let start = Instant::now();
         doc.receive_sync_message(&mut self.sync_state, msg)?;
         let duration = start.elapsed();
@@ -145,6 +159,9 @@ impl PeerDocConnection {
             if !follow_up {
                 break;
             }
+        }
+        if let Some((last, _)) = messages.last() {
+            self.awaiting_reply = !last.changes.is_empty();
         }
         messages
     }
@@ -246,6 +263,7 @@ impl PeerDocConnection {
 
     pub(super) fn set_share_config(&mut self, config: ShareConfig) -> Option<ShareConfig> {
         self.sync_due = true;
+        self.awaiting_reply = false;
         let previous = self.last_share_config.replace(config);
         self.share_policy = SharePolicyState::Ready(config);
         if self.state.last_sent.is_none() && self.state.last_received.is_none() {
