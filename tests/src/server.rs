@@ -205,6 +205,20 @@ impl ServerProcess {
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    /// One sample from `/metrics` (`name` with its labels, e.g.
+    /// `fieldbase_storage_seconds_count{op="put"}`); panics when the server does not
+    /// report it.
+    pub fn metric(&self, name: &str) -> f64 {
+        let text = ureq::get(&format!("{}/metrics", self.url()))
+            .call()
+            .expect("GET /metrics")
+            .into_string()
+            .expect("the metrics text");
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+            .unwrap_or_else(|| panic!("{name} missing from:\n{text}"))
+    }
+
     /// `ws://127.0.0.1:<port>/sync`.
     pub fn ws_url(&self) -> String {
         format!("ws://127.0.0.1:{}/sync", self.port)

@@ -103,16 +103,7 @@ async fn a_peer_that_stops_answering_pings_is_dropped() {
     let server =
         ServerProcess::start_with(&["--ping-seconds", "1", "--dead-after-seconds", "3"]).unwrap();
     let login = server.login("admin", &server.admin_password).unwrap();
-    let peers = || -> f64 {
-        let text = ureq::get(&format!("{}/metrics", server.url()))
-            .call()
-            .unwrap()
-            .into_string()
-            .unwrap();
-        text.lines()
-            .find_map(|l| l.strip_prefix("fieldbase_peers ")?.parse().ok())
-            .unwrap()
-    };
+    let peers = || server.metric("fieldbase_peers");
 
     // A peer that completes the handshake and then never reads again: it answers no ping.
     let mut silent = NativeReplica::new(login.clone(), "silent");

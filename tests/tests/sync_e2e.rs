@@ -8,7 +8,7 @@ use fieldbase_core::{
     automerge::{Automerge, ROOT, ReadDoc, sync, sync::SyncDoc},
     protocol::Frame,
 };
-use fieldbase_tests::{LiveSession, NativeReplica, ServerProcess};
+use fieldbase_tests::{LiveSession, Login, NativeReplica, ServerProcess};
 use futures::{SinkExt, StreamExt};
 use tokio_tungstenite::{connect_async, tungstenite::Message};
 
@@ -307,16 +307,7 @@ async fn metrics_report_peers_documents_messages_and_storage() {
         anna.add(&format!("Metered {n}"), "", "").unwrap();
     }
     anna.sync(&server.ws_url(), T).await.unwrap();
-    let text = ureq::get(&format!("{}/metrics", server.url()))
-        .call()
-        .unwrap()
-        .into_string()
-        .unwrap();
-    let value = |name: &str| -> f64 {
-        text.lines()
-            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
-            .unwrap_or_else(|| panic!("{name} missing from:\n{text}"))
-    };
+    let value = |name: &str| server.metric(name);
     assert_eq!(value("fieldbase_logins_total"), 1.0);
     assert!(
         value("fieldbase_documents_in_memory") >= 4.0,
@@ -328,23 +319,11 @@ async fn metrics_report_peers_documents_messages_and_storage() {
     assert!(value("fieldbase_hub_event_seconds_count") > 0.0);
 }
 
-/// One gauge or counter from `/metrics`.
-fn metric(server: &ServerProcess, name: &str) -> f64 {
-    let text = ureq::get(&format!("{}/metrics", server.url()))
-        .call()
-        .unwrap()
-        .into_string()
-        .unwrap();
-    text.lines()
-        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
-        .unwrap_or_else(|| panic!("{name} missing from:\n{text}"))
-}
-
 /// Waits until the share-policy stream gauge reads `want`, or panics saying `why`.
 async fn streams_reach(server: &ServerProcess, want: f64, why: &str) {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let now = metric(server, "fieldbase_share_policy_streams");
+        let now = server.metric("fieldbase_share_policy_streams");
         if now == want {
             return;
         }
@@ -373,35 +352,20 @@ async fn a_connection_is_paired_only_with_the_documents_its_peer_asks_for() {
         .await
         .unwrap();
     assert_eq!(
-        metric(&server, "fieldbase_share_policy_streams"),
+        server.metric("fieldbase_share_policy_streams"),
         21.0,
         "anna syncs the index and 20 clients"
     );
     session.close(&mut anna).await;
     let first = first.unwrap();
-    assert!(metric(&server, "fieldbase_documents_in_memory") >= 21.0);
+    assert!(server.metric("fieldbase_documents_in_memory") >= 21.0);
     streams_reach(&server, 0.0, "anna has left").await;
 
     // A second device connects and asks for nothing yet.
-    let mut laptop = NativeReplica::new(login, "laptop");
-    let (mut ws, _) = connect_async(laptop.sync_url(&server.ws_url()))
-        .await
-        .unwrap();
-    ws.send(Message::binary(laptop.sync.hello())).await.unwrap();
-    let Some(Ok(Message::Binary(answer))) = tokio::time::timeout(T, ws.next()).await.unwrap()
-    else {
-        panic!("no handshake answer");
-    };
-    let Frame::Peer {
-        sender_id: server_peer,
-        ..
-    } = Frame::decode(&answer).unwrap()
-    else {
-        panic!("not a peer message");
-    };
+    let (mut ws, me, server_peer) = raw_peer(&server, login, "laptop").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(
-        metric(&server, "fieldbase_share_policy_streams"),
+        server.metric("fieldbase_share_policy_streams"),
         0.0,
         "connected, nothing asked for, yet paired with documents"
     );
@@ -410,11 +374,11 @@ async fn a_connection_is_paired_only_with_the_documents_its_peer_asks_for() {
     let empty = Automerge::new().generate_sync_message(&mut sync::State::new());
     let request = Frame::Request {
         document_id: first,
-        sender_id: laptop.sync.peer_id().to_string(),
+        sender_id: me,
         target_id: server_peer,
         data: empty.unwrap().encode(),
     };
-    ws.send(Message::binary(request.encode())).await.unwrap();
+    send_frame(&mut ws, request).await;
     let Some(Ok(Message::Binary(reply))) = tokio::time::timeout(T, ws.next()).await.unwrap() else {
         panic!("no answer to the request");
     };
@@ -424,29 +388,43 @@ async fn a_connection_is_paired_only_with_the_documents_its_peer_asks_for() {
     );
     streams_reach(&server, 1.0, "one document asked for").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(metric(&server, "fieldbase_share_policy_streams"), 1.0);
+    assert_eq!(server.metric("fieldbase_share_policy_streams"), 1.0);
 
     ws.close(None).await.unwrap();
     streams_reach(&server, 0.0, "the laptop has left").await;
 }
 
+/// A raw websocket to the sync server.
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Connects as a new device of `login` named `device` and completes the handshake
+/// without asking for anything; returns the socket, our peer id and the server's.
+async fn raw_peer(server: &ServerProcess, login: Login, device: &str) -> (Ws, String, String) {
+    let mut replica = NativeReplica::new(login, device);
+    let (mut ws, _) = connect_async(replica.sync_url(&server.ws_url()))
+        .await
+        .unwrap();
+    ws.send(Message::binary(replica.sync.hello()))
+        .await
+        .unwrap();
+    let Some(Ok(Message::Binary(answer))) = tokio::time::timeout(T, ws.next()).await.unwrap()
+    else {
+        panic!("no handshake answer");
+    };
+    let Frame::Peer { sender_id, .. } = Frame::decode(&answer).unwrap() else {
+        panic!("not a peer message");
+    };
+    (ws, replica.sync.peer_id().to_string(), sender_id)
+}
+
 /// Sends one frame.
-async fn send_sync(
-    ws: &mut tokio_tungstenite::WebSocketStream<
-        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
-    >,
-    frame: Frame,
-) {
+async fn send_frame(ws: &mut Ws, frame: Frame) {
     ws.send(Message::binary(frame.encode())).await.unwrap();
 }
 
 /// Frames that arrive within `wait`.
-async fn frames_within(
-    ws: &mut tokio_tungstenite::WebSocketStream<
-        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
-    >,
-    wait: Duration,
-) -> Vec<Frame> {
+async fn frames_within(ws: &mut Ws, wait: Duration) -> Vec<Frame> {
     let mut out = Vec::new();
     let deadline = tokio::time::Instant::now() + wait;
     while let Ok(Some(Ok(msg))) = tokio::time::timeout_at(deadline, ws.next()).await {
@@ -471,27 +449,11 @@ async fn a_peer_still_answering_gets_newer_changes_in_one_message() {
         .unwrap();
 
     // The laptop asks for the client and gets it, and says nothing back yet.
-    let mut laptop = NativeReplica::new(login, "laptop");
-    let (mut ws, _) = connect_async(laptop.sync_url(&server.ws_url()))
-        .await
-        .unwrap();
-    let me = laptop.sync.peer_id().to_string();
-    ws.send(Message::binary(laptop.sync.hello())).await.unwrap();
-    let Some(Ok(Message::Binary(answer))) = tokio::time::timeout(T, ws.next()).await.unwrap()
-    else {
-        panic!("no handshake answer");
-    };
-    let Frame::Peer {
-        sender_id: server_peer,
-        ..
-    } = Frame::decode(&answer).unwrap()
-    else {
-        panic!("not a peer message");
-    };
+    let (mut ws, me, server_peer) = raw_peer(&server, login, "laptop").await;
     let mut local = Automerge::new();
     let mut state = sync::State::new();
     let request = local.generate_sync_message(&mut state).unwrap();
-    send_sync(
+    send_frame(
         &mut ws,
         Frame::Request {
             document_id: client,
@@ -530,7 +492,7 @@ async fn a_peer_still_answering_gets_newer_changes_in_one_message() {
         .receive_sync_message(&mut state, sync::Message::decode(data).unwrap())
         .unwrap();
     let reply = local.generate_sync_message(&mut state).unwrap();
-    send_sync(
+    send_frame(
         &mut ws,
         Frame::Sync {
             document_id: client,

@@ -19,27 +19,11 @@ fn start() -> ServerProcess {
     ServerProcess::start_with(&["--unload-idle-seconds", "1"]).unwrap()
 }
 
-/// `fieldbase_documents_in_memory` from `/metrics`.
-fn documents_in_memory(server: &ServerProcess) -> f64 {
-    let text = ureq::get(&format!("{}/metrics", server.url()))
-        .call()
-        .unwrap()
-        .into_string()
-        .unwrap();
-    text.lines()
-        .find_map(|l| {
-            l.strip_prefix("fieldbase_documents_in_memory ")?
-                .parse()
-                .ok()
-        })
-        .unwrap_or_else(|| panic!("no documents gauge in:\n{text}"))
-}
-
 /// Waits until the server holds no document in memory (everything unloaded).
 async fn all_unloaded(server: &ServerProcess) {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let n = documents_in_memory(server);
+        let n = server.metric("fieldbase_documents_in_memory");
         if n == 0.0 {
             return;
         }
@@ -84,7 +68,7 @@ async fn idle_documents_leave_memory_and_reloaded_ones_sync_both_ways() {
         .collect();
     phone.sync(&server.ws_url(), T).await.unwrap();
     assert!(
-        documents_in_memory(&server) >= 6.0,
+        server.metric("fieldbase_documents_in_memory") >= 6.0,
         "the index and 5 clients are in memory after the upload"
     );
     all_unloaded(&server).await;
@@ -99,7 +83,10 @@ async fn idle_documents_leave_memory_and_reloaded_ones_sync_both_ways() {
             "a reloaded document reaches a new device"
         );
     }
-    assert!(documents_in_memory(&server) >= 6.0, "loaded again");
+    assert!(
+        server.metric("fieldbase_documents_in_memory") >= 6.0,
+        "loaded again"
+    );
     all_unloaded(&server).await;
 
     // An edit of an unloaded document: client → server, then to a third device.
