@@ -1000,15 +1000,16 @@ impl State {
             .collect();
         let requester = from_sync_msg.as_ref().map(|(conn_id, _)| *conn_id);
         let mut initial_connections: HashMap<ConnectionId, (PeerId, Option<DocMessage>)> = self
-            .established_peers()
+            .connections
             .iter()
-            // Patch 8: only the peer asking and the peers that were syncing it.
+            // Patch 8: only the peer asking and the peers that were syncing it (chosen
+            // before any peer id is cloned: a spawn costs nothing per other connection).
             .filter(|(c, _)| {
                 !self.documents_on_request
-                    || requester == Some(*c)
-                    || previously_synced.contains(c)
+                    || requester == Some(**c)
+                    || previously_synced.contains(*c)
             })
-            .map(|(c, p)| (*c, (p.clone(), None)))
+            .filter_map(|(c, conn)| Some((*c, (conn.remote_peer_id()?.clone(), None))))
             .collect();
 
         for conn in initial_connections.keys() {
