@@ -614,9 +614,20 @@ impl ClientBase {
     /// Holds a document's stored bytes (as [`ClientBase::load_doc`] takes them) without
     /// loading them: the document is loaded the first time anything reads it. This is how
     /// a device opens a large base quickly: the index documents are loaded, the client
-    /// documents stashed. A document already held is loaded and merged at once.
+    /// documents stashed. A document held only as its baseline (an index's genesis, or
+    /// nothing yet) is stashed over, its baseline merged in when it loads; any other
+    /// document already held is loaded and merged at once.
     pub fn stash_doc(&mut self, id: DocumentId, bytes: Vec<u8>) -> Result<(), Error> {
-        if self.docs.stash(id, bytes.clone()) {
+        if !self.docs.contains_key(&id) {
+            self.docs.stash(id, bytes);
+            return Ok(());
+        }
+        let fresh = self.docs.is_loaded(&id)
+            && self.docs.get(&id).is_some_and(|d| {
+                d.get_heads() == self.baseline_heads(id) || d.get_heads().is_empty()
+            });
+        if fresh {
+            self.docs.stash_over(id, bytes);
             return Ok(());
         }
         self.load_doc(id, &bytes)
@@ -756,7 +767,7 @@ const MIRRORED_DETAILS: &[&str] = &[
     "source_event",
 ];
 
-fn has_clients(doc: &Automerge) -> bool {
+pub(crate) fn has_clients(doc: &Automerge) -> bool {
     matches!(
         doc.get(ROOT, CLIENTS),
         Ok(Some((automerge::Value::Object(ObjType::Map), _)))

@@ -9,6 +9,9 @@ use crate::{
     validate,
 };
 
+// Snapshots of the index view (`view.rs`) keep these as their text.
+serde_as_text!(ClientStatus);
+
 /// Where a client stands with us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ClientStatus {
@@ -91,7 +94,7 @@ pub struct Client {
 }
 
 /// The few fields lists and search need, as kept in the team index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClientSummary {
     /// The client's document id.
     pub id: DocumentId,

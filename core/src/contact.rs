@@ -184,7 +184,7 @@ pub struct Contact {
 }
 
 /// A contact as the team index summarises it, for search (see [`crate::base`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ContactSummary {
     /// The contact's id, unique within the client.
     pub id: String,

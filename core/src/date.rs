@@ -5,6 +5,9 @@ use std::{fmt, str::FromStr};
 
 use crate::{Error, Field, error::Problem};
 
+// Snapshots of the index view (`view.rs`) keep these as their text.
+serde_as_text!(Date, TimeOfDay);
+
 /// A day of the proleptic Gregorian calendar, years 1–9999. Orders chronologically;
 /// written and read as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -23,6 +23,9 @@ struct Slot {
     doc: OnceCell<Automerge>,
     /// The stored bytes, until the document is first read.
     stored: RefCell<Option<Box<[u8]>>>,
+    /// What was held before the bytes were stashed over it (an index's genesis): its
+    /// changes are merged into the document when it loads.
+    under: RefCell<Option<Automerge>>,
 }
 
 impl Slot {
@@ -30,6 +33,7 @@ impl Slot {
         Slot {
             doc: OnceCell::from(doc),
             stored: RefCell::new(None),
+            under: RefCell::new(None),
         }
     }
 }
@@ -63,17 +67,25 @@ impl Docs {
     fn force<'a>(&self, id: DocumentId, slot: &'a Slot) -> &'a Automerge {
         slot.doc.get_or_init(|| {
             let bytes = slot.stored.borrow_mut().take().unwrap_or_default();
+            let under = slot.under.borrow_mut().take();
             self.stashed.set(self.stashed.get().saturating_sub(1));
             match Automerge::load(&bytes) {
                 Ok(doc) => {
-                    let doc = doc.with_actor(self.actor.clone());
+                    let mut doc = doc.with_actor(self.actor.clone());
                     self.materialized.borrow_mut().push((id, doc.get_heads()));
+                    if let Some(under) = under {
+                        let missing = doc.get_changes_added(&under);
+                        if let Err(e) = doc.apply_changes(missing) {
+                            self.damaged.borrow_mut().push((id, e.to_string()));
+                        }
+                    }
                     doc
                 }
                 Err(e) => {
-                    // Held as empty: the sync client asks the server for all of it.
+                    // Held as empty (or as what it was stashed over): the sync client
+                    // asks the server for all of it.
                     self.damaged.borrow_mut().push((id, e.to_string()));
-                    Automerge::new().with_actor(self.actor.clone())
+                    under.unwrap_or_else(|| Automerge::new().with_actor(self.actor.clone()))
                 }
             }
         })
@@ -127,10 +139,33 @@ impl Docs {
             Slot {
                 doc: OnceCell::new(),
                 stored: RefCell::new(Some(bytes.into_boxed_slice())),
+                under: RefCell::new(None),
             },
         );
         self.stashed.set(self.stashed.get() + 1);
         true
+    }
+
+    /// Stashes the stored bytes of a held, loaded document over it: the document is
+    /// loaded from the bytes on first use and what was held is merged in then (for a
+    /// document held only as its genesis, which the stored bytes descend from). Returns
+    /// false (and changes nothing) when `id` is not held loaded.
+    pub(crate) fn stash_over(&mut self, id: DocumentId, bytes: Vec<u8>) -> bool {
+        let Some(slot) = self.map.get_mut(&id) else {
+            return false;
+        };
+        let Some(held) = slot.doc.take() else {
+            return false;
+        };
+        *slot.stored.get_mut() = Some(bytes.into_boxed_slice());
+        *slot.under.get_mut() = Some(held);
+        self.stashed.set(self.stashed.get() + 1);
+        true
+    }
+
+    /// Whether `id` is held but not loaded yet.
+    pub(crate) fn is_stashed(&self, id: &DocumentId) -> bool {
+        self.map.get(id).is_some_and(|s| s.doc.get().is_none())
     }
 
     /// Whether `id` is held and loaded (not still stashed).
@@ -254,6 +289,43 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(name.0.to_string(), "\"A\"");
+    }
+
+    #[test]
+    fn bytes_stashed_over_a_held_document_load_with_its_changes_merged() {
+        let mut docs = Docs::new(ActorId::random());
+        let mut base = AutoCommit::new();
+        base.put(ROOT, "genesis", true).unwrap();
+        let mut stored = base.fork();
+        stored.put(ROOT, "name", "Acme").unwrap();
+        let stored_heads = stored.get_heads();
+        let mut held = base.fork();
+        held.put(ROOT, "local", 1).unwrap();
+        docs.insert(id(1), held.document().clone());
+        assert!(docs.stash_over(id(1), stored.save()));
+        assert!(docs.is_stashed(&id(1)));
+        assert_eq!(docs.stashed(), 1);
+        assert!(!docs.stash_over(id(1), Vec::new()), "already stashed");
+        assert!(!docs.stash_over(id(9), Vec::new()), "not held");
+        let doc = docs.get(&id(1)).unwrap();
+        for key in ["genesis", "name", "local"] {
+            assert!(doc.get(ROOT, key).unwrap().is_some(), "{key} kept");
+        }
+        // What is on the device is the stored bytes, not the merged-in changes.
+        assert_eq!(docs.take_materialized(), vec![(id(1), stored_heads)]);
+        assert_eq!(docs.stashed(), 0);
+    }
+
+    #[test]
+    fn damaged_bytes_stashed_over_a_document_leave_it_as_it_was() {
+        let mut docs = Docs::new(ActorId::random());
+        let mut held = AutoCommit::new();
+        held.put(ROOT, "genesis", true).unwrap();
+        let heads = held.get_heads();
+        docs.insert(id(1), held.document().clone());
+        docs.stash_over(id(1), vec![1, 2, 3]);
+        assert_eq!(docs.get(&id(1)).unwrap().get_heads(), heads);
+        assert_eq!(docs.take_damaged().len(), 1);
     }
 
     #[test]

@@ -453,6 +453,10 @@ pub enum Error {
         /// Automerge's reason.
         reason: String,
     },
+    /// Bytes handed to `ClientBase::restore_index_view` that are not a snapshot this
+    /// version reads.
+    #[error("not a snapshot of the index view: {0}")]
+    BadViewSnapshot(String),
     /// Automerge refused an operation (a corrupt document, for example).
     #[error("automerge: {0}")]
     Automerge(#[from] automerge::AutomergeError),

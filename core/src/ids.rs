@@ -5,7 +5,9 @@ use std::{fmt, str::FromStr};
 use crate::Error;
 
 /// The id of one Automerge document (a client card, a team index…).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct DocumentId([u8; 16]);
 
 impl DocumentId {

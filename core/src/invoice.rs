@@ -125,7 +125,7 @@ impl Item<Invoice> for Payment {
 }
 
 /// An invoice with what was paid, and what is derived from both.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Receivable {
     /// The client.
     pub client: crate::DocumentId,

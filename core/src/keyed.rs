@@ -1,7 +1,8 @@
 //! `keyed_enum!`: an enum whose variants are stored as stable lower-case keys.
 
 /// Declares a fieldless enum with `ALL`, `key()`, `from_key()`, `Display` (the key),
-/// `Default` (the first value) and [`crate::record::Scalar`] (stored as the key).
+/// `Default` (the first value), [`crate::record::Scalar`] (stored as the key) and serde
+/// (as the key).
 macro_rules! keyed_enum {
     (
         $(#[$meta:meta])*
@@ -45,6 +46,21 @@ macro_rules! keyed_enum {
             }
             fn from_value(value: &automerge::Value<'_>) -> Option<Self> {
                 $name::from_key(value.as_str()?)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.key())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let key = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $name::from_key(&key).ok_or_else(|| {
+                    serde::de::Error::custom(format!("unknown {}: {key}", stringify!($name)))
+                })
             }
         }
 

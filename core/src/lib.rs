@@ -21,6 +21,9 @@
 mod keyed;
 
 #[macro_use]
+mod serde_text;
+
+#[macro_use]
 pub mod record;
 
 pub mod base;

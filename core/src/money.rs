@@ -9,6 +9,9 @@ use std::{fmt, str::FromStr};
 use crate::error::invalid;
 use crate::{Error, Field, error::Problem};
 
+// Snapshots of the index view (`view.rs`) keep these as their text.
+serde_as_text!(Currency);
+
 /// An ISO 4217 currency code: three upper-case ASCII letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency([u8; 3]);
@@ -85,7 +88,7 @@ impl fmt::Display for Currency {
 }
 
 /// An amount of money: integer minor units (cents, haléře, øre) in one currency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Money {
     /// The amount in the currency's minor unit (e.g. 123450 for 1 234,50 CZK).
     pub minor: i64,

@@ -15,7 +15,7 @@ use crate::{
 pub const BIRTHDAY_DAYS: i64 = 7;
 
 /// A task as the index summarises it, with its client's name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlannedTask {
     /// The client.
     pub client: DocumentId,
@@ -126,7 +126,7 @@ pub struct WeekPlan {
 }
 
 /// One client entry of the index, as Today needs it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Entry {
     client_name: String,
     tasks: Vec<(PlannedTask, String, TaskStatus)>,

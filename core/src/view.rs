@@ -9,6 +9,13 @@
 //! 0.2 s for one added client at 10,000, reading the new changes costs those changes). The view is refreshed lazily, when a
 //! reader needs it, so every way a document can change (including `doc_mut` from the
 //! sync client) is covered by comparing heads.
+//!
+//! The view can be saved ([`ClientBase::snapshot_index_view`]) and handed to a fresh replica
+//! ([`ClientBase::restore_index_view`]) whose index documents are stashed with the very bytes
+//! the view was parsed from: lists, search and Today then read it without loading the
+//! index documents (seconds at 10,000 clients in the browser). A stashed index document
+//! the view has heads for is trusted as it is; once it is loaded, its real heads are
+//! compared as for any other, so a view that does not match is corrected, never kept.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -17,12 +24,36 @@ use automerge::{
     patches::PatchAction,
 };
 
+use serde::{Deserialize, Serialize};
+
 use crate::{
-    ClientBase, ClientSummary, DocumentId, Receivable, base, contact::ContactSummary, report, today,
+    ClientBase, ClientSummary, DocumentId, Error, Receivable, base, contact::ContactSummary,
+    report, today,
 };
 
+/// The version of [`ViewSnapshot`]'s layout; a saved view of another version is not taken.
+const SNAPSHOT_FORMAT: u32 = 1;
+
+/// The view of one index document as saved.
+#[derive(Serialize, Deserialize)]
+struct DocSnapshot {
+    id: DocumentId,
+    heads: Vec<[u8; 32]>,
+    entries: Vec<(DocumentId, CachedEntry)>,
+    /// `objects`, with the actors numbered in `ViewSnapshot::actors`.
+    objects: Vec<(u64, u32, String)>,
+}
+
+/// [`IndexView`] as saved by [`ClientBase::snapshot_index_view`].
+#[derive(Serialize, Deserialize)]
+struct ViewSnapshot {
+    format: u32,
+    actors: Vec<Vec<u8>>,
+    docs: Vec<DocSnapshot>,
+}
+
 /// One client entry, parsed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct CachedEntry {
     pub(crate) summary: ClientSummary,
     pub(crate) contacts: Vec<ContactSummary>,
@@ -157,18 +188,119 @@ fn touched_keys(
 }
 
 impl ClientBase {
+    /// The parsed view of the index documents (brought up to date first) as bytes, with
+    /// the heads of each index document it was parsed at: what a device keeps next to
+    /// the stored documents to hand to [`ClientBase::restore_index_view`] when it next opens.
+    pub fn snapshot_index_view(&self) -> Vec<u8> {
+        self.with_view(|view| {
+            let mut actors: Vec<Vec<u8>> = Vec::new();
+            let mut numbers: HashMap<&ActorId, u32> = HashMap::new();
+            let docs = view
+                .order
+                .iter()
+                .map(|id| DocSnapshot {
+                    id: *id,
+                    heads: view
+                        .heads
+                        .get(id)
+                        .into_iter()
+                        .flatten()
+                        .map(|h| h.0)
+                        .collect(),
+                    entries: view
+                        .by_doc
+                        .get(id)
+                        .into_iter()
+                        .flatten()
+                        .map(|(client, e)| (*client, e.clone()))
+                        .collect(),
+                    objects: view
+                        .objects
+                        .get(id)
+                        .into_iter()
+                        .flatten()
+                        .map(|((counter, actor), key)| {
+                            let n = *numbers.entry(actor).or_insert_with(|| {
+                                actors.push(actor.to_bytes().to_vec());
+                                actors.len() as u32 - 1
+                            });
+                            (*counter, n, key.clone())
+                        })
+                        .collect(),
+                })
+                .collect();
+            let saved = ViewSnapshot {
+                format: SNAPSHOT_FORMAT,
+                actors,
+                docs,
+            };
+            bincode::serialize(&saved).expect("a view always serialises")
+        })
+    }
+
+    /// Takes a view saved by [`ClientBase::snapshot_index_view`], for index documents that are
+    /// stashed ([`ClientBase::stash_doc`]) with exactly the bytes it was saved from
+    /// (the caller checks that: a device compares what it stored since); until one of
+    /// them is loaded, lists, search and Today read the saved entries. Bytes that are
+    /// not a saved view of this version are an error, and the view is left as it was.
+    pub fn restore_index_view(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        let saved: ViewSnapshot =
+            bincode::deserialize(bytes).map_err(|e| Error::BadViewSnapshot(e.to_string()))?;
+        if saved.format != SNAPSHOT_FORMAT {
+            return Err(Error::BadViewSnapshot(format!(
+                "format {} (this version reads {SNAPSHOT_FORMAT})",
+                saved.format
+            )));
+        }
+        let actors: Vec<ActorId> = saved.actors.iter().map(|a| ActorId::from(&a[..])).collect();
+        let mut view = IndexView::default();
+        for doc in saved.docs {
+            let mut objects = HashMap::with_capacity(doc.objects.len());
+            for (counter, actor, key) in doc.objects {
+                let actor = actors
+                    .get(actor as usize)
+                    .ok_or_else(|| Error::BadViewSnapshot(format!("no actor {actor}")))?;
+                objects.insert((counter, actor.clone()), key);
+            }
+            view.order.push(doc.id);
+            view.heads
+                .insert(doc.id, doc.heads.into_iter().map(ChangeHash).collect());
+            view.by_doc
+                .insert(doc.id, doc.entries.into_iter().collect());
+            view.objects.insert(doc.id, objects);
+        }
+        *self.view.borrow_mut() = view;
+        Ok(())
+    }
+
     /// Runs `read` on the view, refreshed first for every index document whose heads
-    /// moved since it was last parsed.
+    /// moved since it was last parsed. A stashed index document the view has heads for
+    /// (restored, see [`ClientBase::restore_index_view`]) is read from the view as it is.
     pub(crate) fn with_view<T>(&self, read: impl FnOnce(&IndexView) -> T) -> T {
         let mut view = self.view.borrow_mut();
-        let mut docs = self.index_docs();
-        docs.rotate_left(1); // books first, as entry_of reads them
+        // Books first, as entry_of reads them; the team index last.
+        let mut ids: Vec<DocumentId> = self.books().values().copied().collect();
+        ids.push(self.index_id);
+        let trusted = |view: &IndexView, id: &DocumentId| {
+            self.docs.is_stashed(id) && view.heads.contains_key(id)
+        };
+        let mut docs: Vec<(DocumentId, Option<&Automerge>)> = Vec::new();
+        for id in ids {
+            if trusted(&view, &id) {
+                docs.push((id, None));
+            } else if let Some(doc) = self.docs.get(&id)
+                && (id == self.index_id || base::has_clients(doc))
+            {
+                docs.push((id, Some(doc)));
+            }
+        }
         view.order = docs.iter().map(|(id, _)| *id).collect();
         let held: BTreeSet<DocumentId> = view.order.iter().copied().collect();
         view.by_doc.retain(|id, _| held.contains(id));
         view.heads.retain(|id, _| held.contains(id));
         view.objects.retain(|id, _| held.contains(id));
         for (doc_id, doc) in docs {
+            let Some(doc) = doc else { continue };
             let heads = doc.get_heads();
             let old = view.heads.get(&doc_id).cloned();
             if old.as_ref() == Some(&heads) {

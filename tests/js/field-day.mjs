@@ -1,6 +1,8 @@
 // A rep's day at a booth, in headless Chromium against the real server:
 //  1. anna captures 20 leads with the network cut (reloaded offline, so the app runs from
-//     the service worker and IndexedDB), reloads again: all 20 are there;
+//     the service worker and IndexedDB), reloads again: all 20 are there; once the app
+//     has stored the list's snapshot, reloads once more: it opens from the snapshot and
+//     all 20 are still there, still pending;
 //  2. the network comes back: all synced (nothing pending), and her colleague boris, in a
 //     second browser context, sees all 20;
 //  3. both open the same lead's card, go offline, each changes its phone, come back: the
@@ -24,11 +26,25 @@ async function open(user, password, opened) {
   const { context, close } = await openPhone(user);
   opened.push(close);
   const page = context.pages()[0] ?? (await context.newPage());
+  const logs = [];
+  page.on("console", (m) => logs.push(m.text()));
   await page.goto(base() + "#/clients");
   await signIn(page, user, password);
   await page.waitForSelector(`${STATUS}[data-state="synced"]`, { timeout: 60_000 });
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15_000 });
-  return { context, page };
+  return { context, page, logs };
+}
+
+/** Waits until the page has logged a line containing `text`. */
+async function logged(logs, text, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  while (!logs.some((l) => l.includes(text))) {
+    if (Date.now() > until) {
+      const ours = logs.filter((l) => l.includes("fieldbase")).slice(-10);
+      throw new Error(`the app never logged "${text}"; its last lines: ${JSON.stringify(ours)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Cuts the network and reloads, so no socket opened before survives. */
@@ -94,6 +110,19 @@ async function main() {
     for (const n of names) await waitListed(anna.page, n, 10_000);
     const pending = Number(await anna.page.$eval(STATUS, (el) => el.dataset.pending));
     if (!(pending > 0)) throw new Error(`expected the leads pending offline, saw ${pending}`);
+    // The list's snapshot is stored a few seconds after the index last changed; the next
+    // opening reads the list from it.
+    await logged(anna.logs, "fieldbase: list snapshot stored", 30_000);
+    anna.logs.length = 0;
+    await anna.page.reload();
+    await anna.page.waitForSelector(STATUS, { timeout: 30_000 });
+    await anna.page.evaluate(() => { location.hash = "#/clients"; });
+    await anna.page.waitForSelector('[data-testid="client-list"]');
+    for (const n of names) await waitListed(anna.page, n, 10_000);
+    await logged(anna.logs, "fieldbase: opened from the list snapshot", 5_000);
+    const still = Number(await anna.page.$eval(STATUS, (el) => el.dataset.pending));
+    if (still !== pending) throw new Error(`pending ${pending} before, ${still} after opening from the snapshot`);
+    note(`reopened from the list snapshot: all 20 listed, ${still} changes pending`);
 
     // 2. Back online: synced, and the colleague sees them.
     await goOnline(anna);

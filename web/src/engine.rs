@@ -44,6 +44,9 @@ const FLUSH_DOCS: usize = 16;
 const FRAMES_PER_BATCH: usize = 64;
 /// Stashed documents loaded in one go by the warm-up, within the same slices.
 const WARM_DOCS: usize = 8;
+/// How long after the index last changed its view's snapshot is stored, in ms (a
+/// snapshot holds every client's summary: written once a burst of edits is over).
+const VIEW_SAVE_DELAY_MS: u32 = 5_000;
 
 /// What the UI shows, as of the last thing the engine finished.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +116,8 @@ enum Command {
     Flush,
     /// Go on loading stashed client documents in the background (a slice at a time).
     Warm,
+    /// Store the snapshot of the index view if the index changed since the last one.
+    SaveView,
     Relogin {
         session: Session,
         reply: oneshot::Sender<Result<(), StoreError>>,
@@ -217,11 +222,23 @@ pub async fn start(
     let mut base = ClientBase::new(index, actor);
     session.name_documents(&mut base);
     let mut persister = Persister::default();
-    let loaded = store.load().await.map_err(|e| e.0)?;
-    // The list, search and Today read the index documents alone: those (and the team
-    // documents) are loaded now, every client document is stashed and loaded when first
-    // read (the card, a report, the sync client, or the warm-up after opening). Loading
-    // 10,000 client documents takes seconds; opening does not wait for it.
+    // Opening reads the index and team documents first; every client document's chunks
+    // are read after the list is shown (`Engine::finish_opening`).
+    let indexes: Vec<DocumentId> = std::iter::once(index)
+        .chain(base.books().values().copied())
+        .collect();
+    let mut first = indexes.clone();
+    for which in [fieldbase_core::TeamDoc::Team, fieldbase_core::TeamDoc::Plan] {
+        first.extend(base.team_doc_id(which).ok());
+    }
+    let mut loaded = store.load_first(&first).await.map_err(|e| e.0)?;
+    // A snapshot of the index view taken over exactly the stored index chunks: the
+    // index documents stay stashed and the list is read from the snapshot (loading and
+    // parsing the index takes seconds at 10,000 clients).
+    let view = loaded
+        .view
+        .take()
+        .filter(|v| v.covers_exactly(&indexes, &loaded.seqs));
     let mut slice = browser::now_ms();
     for doc in loaded.docs {
         if browser::now_ms() - slice > LOAD_SLICE_MS {
@@ -229,7 +246,13 @@ pub async fn start(
             slice = browser::now_ms();
         }
         let id = doc.id;
-        if base.is_loaded(id) {
+        if view.is_some() && indexes.contains(&id) {
+            if let Err(e) = base.stash_doc(id, doc.bytes) {
+                web_sys::console::error_1(
+                    &format!("fieldbase: document {id} is damaged: {e}").into(),
+                );
+            }
+        } else if base.is_loaded(id) {
             if let Err(e) = base.load_doc(id, &doc.bytes) {
                 web_sys::console::error_1(
                     &format!("fieldbase: document {id} is damaged: {e}").into(),
@@ -241,27 +264,39 @@ pub async fn start(
             web_sys::console::error_1(&format!("fieldbase: document {id} is damaged: {e}").into());
         }
     }
+    let view_restored = match &view {
+        Some(view) => match base.restore_index_view(&view.bytes) {
+            Ok(()) => {
+                web_sys::console::debug_1(&"fieldbase: opened from the list snapshot".into());
+                true
+            }
+            Err(e) => {
+                web_sys::console::warn_1(&format!("fieldbase: {e}").into());
+                false
+            }
+        },
+        None => false,
+    };
     let peer_id = format!(
         "{}{}",
         session.peer_prefix,
         browser::hex(&browser::random_bytes::<8>())
     );
     let mut sync = SyncClient::new(peer_id.clone(), None);
-    // A stashed document whose last written heads are not what the server acknowledged
-    // has unsent changes: load it now so that they are counted (a handful, usually).
     let acked: std::collections::HashMap<DocumentId, Vec<ChangeHash>> =
         loaded.acked.into_iter().collect();
-    for (id, persisted) in &loaded.persisted {
-        if !base.is_loaded(*id) && acked.get(id) != Some(persisted) {
-            base.doc(*id);
-        }
-    }
-    for (id, heads) in acked {
-        sync.restore_acked(&base, id, heads);
+    for (id, heads) in &acked {
+        sync.restore_acked(&base, *id, heads.clone());
     }
     // Count what is unsent in every loaded document, also those the server never
     // acknowledged.
     sync.touched(&base, &base.doc_ids());
+    let opening = Opening {
+        read: first.into_iter().collect(),
+        persisted: loaded.persisted,
+        acked,
+        view_restored,
+    };
 
     let (tx, rx) = mpsc::unbounded();
     let driver = {
@@ -271,7 +306,7 @@ pub async fn start(
         })
     };
     let session_rejected = session.is_expired(browser::now_ms());
-    let mut engine = Engine {
+    let engine = Engine {
         base,
         sync,
         persister,
@@ -291,12 +326,26 @@ pub async fn start(
         hello_waits: false,
         flush_scheduled: false,
         warm_scheduled: false,
+        view_dirty: false,
+        view_save_scheduled: false,
+        opening: Some(opening),
         publish,
     };
     engine.publish();
-    engine.schedule(Command::Warm);
     wasm_bindgen_futures::spawn_local(engine.run(rx));
     Ok(EngineHandle { tx })
+}
+
+/// What opening left for [`Engine::finish_opening`], once the list is shown.
+struct Opening {
+    /// Documents whose chunks were read already.
+    read: BTreeSet<DocumentId>,
+    /// The heads of the last chunk written, per document.
+    persisted: BTreeMap<DocumentId, Vec<ChangeHash>>,
+    /// What the server acknowledged, per document.
+    acked: std::collections::HashMap<DocumentId, Vec<ChangeHash>>,
+    /// The index view came from its stored snapshot.
+    view_restored: bool,
 }
 
 struct Engine {
@@ -327,11 +376,20 @@ struct Engine {
     flush_scheduled: bool,
     /// A [`Command::Warm`] is on its way.
     warm_scheduled: bool,
+    /// An index document was written since the view's snapshot was last stored.
+    view_dirty: bool,
+    /// A [`Command::SaveView`] is on its way.
+    view_save_scheduled: bool,
+    /// Opening is not finished yet (the client documents are still to be read).
+    opening: Option<Opening>,
     publish: Callback<Snapshot>,
 }
 
 impl Engine {
     async fn run(mut self, mut rx: UnboundedReceiver<Command>) {
+        // Commands wait until every document is held: the card, a report or an edit may
+        // read any of them.
+        self.finish_opening().await;
         while let Some(command) = rx.next().await {
             let command = match command {
                 Command::Link(LinkEvent::Frame(first)) => {
@@ -383,6 +441,10 @@ impl Engine {
                 self.warm_scheduled = false;
                 self.warm();
             }
+            Command::SaveView => {
+                self.view_save_scheduled = false;
+                self.save_view().await;
+            }
             Command::Me(me) => {
                 let mut session = self.session.clone();
                 session.role = me.role;
@@ -426,6 +488,111 @@ impl Engine {
             }
         }
         true
+    }
+
+    /// Reads the client documents' chunks (stashed, each loaded when first read), loads
+    /// those with changes the server has not acknowledged so that they are counted,
+    /// and starts the warm-up.
+    async fn finish_opening(&mut self) {
+        let Some(opening) = self.opening.take() else {
+            return;
+        };
+        match self.store.load_rest(&opening.read).await {
+            Ok(docs) => {
+                let mut slice = browser::now_ms();
+                for doc in docs {
+                    if browser::now_ms() - slice > LOAD_SLICE_MS {
+                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        slice = browser::now_ms();
+                    }
+                    if let Err(e) = self.base.stash_doc(doc.id, doc.bytes) {
+                        web_sys::console::error_1(
+                            &format!("fieldbase: document {} is damaged: {e}", doc.id).into(),
+                        );
+                    }
+                }
+            }
+            Err(e) => {
+                web_sys::console::error_1(&format!("fieldbase: reading failed: {e}").into());
+                self.storage_error = Some(e.0);
+            }
+        }
+        // A stashed document whose last written heads are not what the server
+        // acknowledged has unsent changes: load it so that they are counted (a handful,
+        // usually: what was written offline).
+        let mut unsent = Vec::new();
+        for (id, persisted) in &opening.persisted {
+            if !self.base.is_loaded(*id) && opening.acked.get(id) != Some(persisted) {
+                self.base.doc(*id);
+                unsent.push(*id);
+            }
+        }
+        self.absorb_loaded();
+        self.sync.touched(&self.base, &unsent);
+        if !opening.view_restored {
+            self.view_dirty = true;
+            self.schedule_view_save();
+        }
+        self.schedule(Command::Warm);
+        self.publish();
+    }
+
+    /// Stores the snapshot of the index view (see `store.rs`) once the index has
+    /// changed and what the view shows is on the device.
+    async fn save_view(&mut self) {
+        if !self.view_dirty {
+            return;
+        }
+        if self.state() == SyncState::Syncing {
+            // Mid-sync the index changes with every batch: wait until it is done.
+            self.schedule_view_save();
+            return;
+        }
+        let mut indexes = vec![self.base.index_id()];
+        indexes.extend(self.base.books().values().copied());
+        // A loaded index document must be exactly what is stored (a write that failed
+        // leaves it ahead of the device); one never written holds only its genesis.
+        let stored = indexes.iter().all(|id| {
+            let on_device = self
+                .persister
+                .persisted_heads(*id)
+                .unwrap_or(self.base.baseline_heads(*id));
+            !self.base.is_loaded(*id) || on_device == self.base.heads(*id)
+        });
+        if !stored {
+            web_sys::console::debug_1(
+                &"fieldbase: list snapshot not stored: the index is ahead of the device".into(),
+            );
+            return;
+        }
+        let bytes = self.base.snapshot_index_view();
+        match self.store.write_view(&indexes, &bytes).await {
+            Ok(stored) => {
+                self.view_dirty = false;
+                let said = if stored {
+                    format!("fieldbase: list snapshot stored ({} bytes)", bytes.len())
+                } else {
+                    "fieldbase: list snapshot not stored: another tab wrote the index".into()
+                };
+                web_sys::console::debug_1(&said.into());
+            }
+            Err(e) => {
+                web_sys::console::warn_1(&format!("fieldbase: storing the list failed: {e}").into())
+            }
+        }
+    }
+
+    /// Sends [`Command::SaveView`] after [`VIEW_SAVE_DELAY_MS`], unless one is on its way.
+    fn schedule_view_save(&mut self) {
+        if self.view_save_scheduled {
+            return;
+        }
+        let Some(tx) = self.me_tx.clone() else { return };
+        self.view_save_scheduled = true;
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(VIEW_SAVE_DELAY_MS).await;
+            let _ = tx.unbounded_send(Command::SaveView);
+        });
     }
 
     async fn apply(&mut self, edit: EditFn) -> Result<Edit, AddError> {
@@ -676,6 +843,10 @@ impl Engine {
         match store.write(batch, &mut self.base).await {
             Ok(written) => {
                 let ids: Vec<DocumentId> = written.iter().map(|(id, _)| *id).collect();
+                if ids.iter().any(|id| self.base.is_index(*id)) {
+                    self.view_dirty = true;
+                    self.schedule_view_save();
+                }
                 for (id, heads) in written {
                     self.persister.persisted(id, heads);
                 }

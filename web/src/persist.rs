@@ -137,6 +137,11 @@ impl Persister {
         self.persisted.insert(doc, heads);
     }
 
+    /// What is on the device for `doc`, as last recorded.
+    pub fn persisted_heads(&self, doc: DocumentId) -> Option<&[ChangeHash]> {
+        self.persisted.get(&doc).map(Vec::as_slice)
+    }
+
     /// The chunks that bring the device up to date with `ids` in `base` (documents
     /// with nothing new are left out).
     pub fn plan(&self, base: &ClientBase, ids: &[DocumentId]) -> Vec<Planned> {

@@ -7,14 +7,21 @@
 //! * `meta`: key a string: `session` (the session as JSON), `persisted/<docId>` and
 //!   `acked/<docId>` (heads as a JSON array of hex strings), `last_synced` (ms),
 //!   `registration/<docId>` (a client's restriction as the server must learn it:
-//!   `{"restricted": bool, "sent": bool}`, see [`Registration`]).
+//!   `{"restricted": bool, "sent": bool}`, see [`Registration`]), `view` (a snapshot
+//!   of the parsed index view, `ClientBase::snapshot_index_view`, a `Uint8Array`) with
+//!   `view_covers` (the chunks of each index document it was taken over, as JSON
+//!   `{"<docId>": [seq, …]}`; the snapshot is taken at start only while exactly those
+//!   chunks are stored, see [`StoredView`]).
 //!
 //! Every write is one read-write transaction with `durability: "strict"`, committed
 //! explicitly and awaited: when [`Store::write`] returns `Ok`, the data is on disk.
 //! Several tabs may share the database; `persist.rs` explains why they never clobber
 //! each other's chunks.
 
-use std::{cell::RefCell, collections::BTreeMap};
+use std::{
+    cell::RefCell,
+    collections::{BTreeMap, BTreeSet},
+};
 
 use fieldbase_core::{ClientBase, DocumentId, automerge::ChangeHash};
 use indexed_db_futures::{
@@ -68,6 +75,8 @@ const CHUNKS: &str = "chunks";
 const META: &str = "meta";
 const SESSION: &str = "session";
 const LAST_SYNCED: &str = "last_synced";
+const VIEW: &str = "view";
+const VIEW_COVERS: &str = "view_covers";
 
 /// A storage failure, in words.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,11 +110,40 @@ pub struct LoadedDoc {
     pub bytes: Vec<u8>,
 }
 
+/// The stored snapshot of the index view and the chunks it was taken over.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredView {
+    /// `ClientBase::snapshot_index_view`'s bytes.
+    pub bytes: Vec<u8>,
+    /// The sequence numbers of each index document's chunks when it was taken.
+    pub covers: BTreeMap<DocumentId, Vec<u32>>,
+}
+
+impl StoredView {
+    /// Whether the snapshot was taken over exactly the chunks now stored for `docs`
+    /// (`stored`: each document's chunk sequence numbers, as read).
+    pub fn covers_exactly(
+        &self,
+        docs: &[DocumentId],
+        stored: &BTreeMap<DocumentId, Vec<u32>>,
+    ) -> bool {
+        docs.iter().all(|doc| {
+            let covered = self.covers.get(doc).map(Vec::as_slice).unwrap_or(&[]);
+            let now = stored.get(doc).map(Vec::as_slice).unwrap_or(&[]);
+            covered == now
+        })
+    }
+}
+
 /// Everything read back at start.
 #[derive(Debug, Default)]
 pub struct Loaded {
     /// The documents.
     pub docs: Vec<LoadedDoc>,
+    /// The sequence numbers of the chunks read, per document.
+    pub seqs: BTreeMap<DocumentId, Vec<u32>>,
+    /// The snapshot of the index view, when one is stored.
+    pub view: Option<StoredView>,
     /// What the server had acknowledged, per document.
     pub acked: Vec<(DocumentId, Vec<ChangeHash>)>,
     /// The heads of the last chunk written, per document (by this tab or another).
@@ -259,44 +297,141 @@ impl Store {
         let chunks = tx.object_store(CHUNKS).map_err(err)?;
         let keys = all_keys(&chunks).await?;
         let values = all_values(&chunks).await?;
-        let meta = tx.object_store(META).map_err(err)?;
-        let meta_keys = all_keys(&meta).await?;
-        let meta_values = all_values(&meta).await?;
+        let mut loaded = self.read_meta(&tx).await?;
         drop(tx);
+        (loaded.docs, loaded.seqs) = self.assemble(keys, values, &BTreeSet::new());
+        Ok(loaded)
+    }
 
+    /// Reads the sync bookkeeping and the chunks of `docs` only (the index and team
+    /// documents, which opening needs); [`Store::load_rest`] reads the others.
+    pub async fn load_first(&self, docs: &[DocumentId]) -> Result<Loaded, StoreError> {
+        let tx = self.db.transaction([CHUNKS, META]).build().map_err(err)?;
+        let chunks = tx.object_store(CHUNKS).map_err(err)?;
+        let (mut keys, mut values) = (Vec::new(), Vec::new());
+        for doc in docs {
+            keys.extend(
+                chunks
+                    .get_all_keys::<JsValue>()
+                    .with_query::<JsValue, _>(doc_range(*doc))
+                    .primitive()
+                    .map_err(err)?
+                    .await
+                    .map_err(err)?
+                    .collect::<Result<Vec<JsValue>, _>>()
+                    .map_err(err)?,
+            );
+            values.extend(
+                chunks
+                    .get_all::<JsValue>()
+                    .with_query::<JsValue, _>(doc_range(*doc))
+                    .primitive()
+                    .map_err(err)?
+                    .await
+                    .map_err(err)?
+                    .collect::<Result<Vec<JsValue>, _>>()
+                    .map_err(err)?,
+            );
+        }
+        let mut loaded = self.read_meta(&tx).await?;
+        drop(tx);
+        (loaded.docs, loaded.seqs) = self.assemble(keys, values, &BTreeSet::new());
+        Ok(loaded)
+    }
+
+    /// Reads the chunks of every document but those in `skip` (read by
+    /// [`Store::load_first`]).
+    pub async fn load_rest(
+        &self,
+        skip: &BTreeSet<DocumentId>,
+    ) -> Result<Vec<LoadedDoc>, StoreError> {
+        let tx = self.db.transaction(CHUNKS).build().map_err(err)?;
+        let chunks = tx.object_store(CHUNKS).map_err(err)?;
+        let keys = all_keys(&chunks).await?;
+        let values = all_values(&chunks).await?;
+        drop(tx);
+        Ok(self.assemble(keys, values, skip).0)
+    }
+
+    /// Concatenates chunks (keys and values in key order) into documents, skipping the
+    /// documents in `skip`, and records them as held.
+    fn assemble(
+        &self,
+        keys: Vec<JsValue>,
+        values: Vec<JsValue>,
+        skip: &BTreeSet<DocumentId>,
+    ) -> (Vec<LoadedDoc>, BTreeMap<DocumentId, Vec<u32>>) {
         // Keys come sorted: by document, then by sequence number.
-        let mut docs: BTreeMap<String, LoadedDoc> = BTreeMap::new();
-        let mut held = HeldChunks::default();
+        let mut docs: Vec<LoadedDoc> = Vec::new();
+        let mut seqs: BTreeMap<DocumentId, Vec<u32>> = BTreeMap::new();
+        let mut held = self.held.borrow_mut();
+        let mut last: Option<(String, Option<DocumentId>)> = None;
         for (key, value) in keys.into_iter().zip(values) {
             let key: Array = key.unchecked_into();
-            let Some(doc) = key.get(0).as_string() else {
+            let Some(name) = key.get(0).as_string() else {
                 continue;
             };
-            let Ok(id) = doc.parse::<DocumentId>() else {
+            // Parse each document's id once, not once per chunk.
+            let id = match &last {
+                Some((n, id)) if *n == name => *id,
+                _ => {
+                    let id = name.parse::<DocumentId>().ok();
+                    last = Some((name, id));
+                    id
+                }
+            };
+            let Some(id) = id.filter(|id| !skip.contains(id)) else {
                 continue;
             };
             if let Some(seq) = key.get(1).as_f64() {
                 held.hold(id, seq as u32);
+                seqs.entry(id).or_default().push(seq as u32);
             }
-            let bytes = Uint8Array::new(&value).to_vec();
-            docs.entry(doc)
-                .or_insert_with(|| LoadedDoc {
+            let value = Uint8Array::new(&value);
+            match docs.last_mut() {
+                Some(doc) if doc.id == id => {
+                    let at = doc.bytes.len();
+                    doc.bytes.resize(at + value.length() as usize, 0);
+                    value.copy_to(&mut doc.bytes[at..]);
+                }
+                _ => docs.push(LoadedDoc {
                     id,
-                    bytes: Vec::new(),
-                })
-                .bytes
-                .extend_from_slice(&bytes);
+                    bytes: value.to_vec(),
+                }),
+            }
         }
+        (docs, seqs)
+    }
 
-        *self.held.borrow_mut() = held;
-        let mut loaded = Loaded {
-            docs: docs.into_values().collect(),
-            ..Loaded::default()
-        };
+    /// Reads the `meta` store: the sync bookkeeping and the view snapshot.
+    async fn read_meta(
+        &self,
+        tx: &indexed_db_futures::transaction::Transaction<'_>,
+    ) -> Result<Loaded, StoreError> {
+        let meta = tx.object_store(META).map_err(err)?;
+        let meta_keys = all_keys(&meta).await?;
+        let meta_values = all_values(&meta).await?;
+        let mut loaded = Loaded::default();
+        let (mut view, mut covers) = (None, None);
         for (key, value) in meta_keys.into_iter().zip(meta_values) {
             let Some(key) = key.as_string() else { continue };
             if key == LAST_SYNCED {
                 loaded.last_synced = value.as_f64();
+            } else if key == VIEW {
+                view = value
+                    .dyn_into::<Uint8Array>()
+                    .ok()
+                    .map(|bytes| bytes.to_vec());
+            } else if key == VIEW_COVERS {
+                covers = value
+                    .as_string()
+                    .and_then(|s| serde_json::from_str::<BTreeMap<String, Vec<u32>>>(&s).ok())
+                    .map(|by_name| {
+                        by_name
+                            .into_iter()
+                            .filter_map(|(doc, seqs)| Some((doc.parse().ok()?, seqs)))
+                            .collect()
+                    });
             } else if let Some(doc) = key.strip_prefix("acked/") {
                 if let Ok(id) = doc.parse() {
                     loaded.acked.push((id, heads_of(&value)));
@@ -314,7 +449,53 @@ impl Store {
                 loaded.registrations.insert(id, registration);
             }
         }
+        if let (Some(bytes), Some(covers)) = (view, covers) {
+            loaded.view = Some(StoredView { bytes, covers });
+        }
         Ok(loaded)
+    }
+
+    /// Stores a snapshot of the index view taken over the chunks this tab holds of each
+    /// of `docs` (the index documents), in one strictly durable transaction, unless
+    /// other chunks are stored for them by now (another tab's): then nothing is written
+    /// and the answer is `Ok(false)`.
+    pub async fn write_view(&self, docs: &[DocumentId], bytes: &[u8]) -> Result<bool, StoreError> {
+        let tx = self.strict_tx()?;
+        let chunks = tx.object_store(CHUNKS).map_err(err)?;
+        let meta = tx.object_store(META).map_err(err)?;
+        let mut covers: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for doc in docs {
+            let stored: Vec<u32> = chunks
+                .get_all_keys::<JsValue>()
+                .with_query::<JsValue, _>(doc_range(*doc))
+                .primitive()
+                .map_err(err)?
+                .await
+                .map_err(err)?
+                .filter_map(|k| k.ok())
+                .filter_map(|k| k.unchecked_into::<Array>().get(1).as_f64())
+                .map(|s| s as u32)
+                .collect();
+            if !self.held.borrow().not_held(*doc, &stored).is_empty() {
+                return Ok(false);
+            }
+            covers.insert(doc.to_string(), stored);
+        }
+        let covers = serde_json::to_string(&covers).map_err(err)?;
+        let _a = meta
+            .put(JsValue::from(Uint8Array::from(bytes)))
+            .with_key(VIEW)
+            .without_key_type()
+            .primitive()
+            .map_err(err)?;
+        let _b = meta
+            .put(JsValue::from_str(&covers))
+            .with_key(VIEW_COVERS)
+            .without_key_type()
+            .primitive()
+            .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        Ok(true)
     }
 
     /// Writes a batch in one strictly durable transaction; `Ok` means it is on disk, with

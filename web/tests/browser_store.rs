@@ -347,6 +347,102 @@ async fn two_tabs_compacting_the_same_client_lose_nothing() {
     delete(store_a, &name).await;
 }
 
+/// The snapshot of the index view is read back at start and taken only while the index
+/// chunks it was taken over are exactly those stored: another tab's chunk makes it
+/// stale, and a tab that does not hold every stored chunk cannot store one.
+#[wasm_bindgen_test]
+async fn the_index_view_snapshot_is_taken_only_over_the_chunks_it_covers() {
+    let name = db_name("view");
+    let store_a = Store::open_named(&name).await.expect("the database opens");
+    let index = random_id();
+    let mut a = Tab::load(index, &Loaded::default());
+    let mut clients = Vec::new();
+    for n in 0..3 {
+        let id = random_id();
+        let edit = a
+            .base
+            .add_client(id, &draft(&format!("Client {n}"), ""), &author())
+            .expect("a valid draft");
+        a.persist(&store_a, &edit.touched).await;
+        clients.push(id);
+    }
+    let snapshot = a.base.snapshot_index_view();
+    assert!(
+        store_a
+            .write_view(&[index], &snapshot)
+            .await
+            .expect("written")
+    );
+
+    // Opening reads the index and the snapshot first, the client documents after.
+    store_a.close();
+    let store_a = Store::open_named(&name).await.expect("reopens");
+    let first = store_a.load_first(&[index]).await.expect("reads");
+    assert_eq!(
+        first.docs.iter().map(|d| d.id).collect::<Vec<_>>(),
+        vec![index],
+        "only the index is read first"
+    );
+    let view = first.view.clone().expect("the snapshot is read back");
+    assert_eq!(view.bytes, snapshot);
+    assert!(view.covers_exactly(&[index], &first.seqs));
+    let mut fresh = ClientBase::new(index, ActorId::from(browser::random_bytes::<16>()));
+    for doc in first.docs {
+        fresh.stash_doc(doc.id, doc.bytes).expect("stashed");
+    }
+    fresh.restore_index_view(&view.bytes).expect("restored");
+    assert_eq!(fresh.clients(), a.base.clients());
+    assert!(!fresh.is_loaded(index), "listed without loading the index");
+    let rest = store_a
+        .load_rest(&[index].into_iter().collect())
+        .await
+        .expect("reads the rest");
+    let mut rest_ids: Vec<DocumentId> = rest.iter().map(|d| d.id).collect();
+    rest_ids.sort();
+    clients.sort();
+    assert_eq!(
+        rest_ids, clients,
+        "the client documents, not the index again"
+    );
+
+    // Another tab writes to the index: the stored snapshot no longer covers it, and the
+    // first tab, which does not hold that chunk, cannot store a new one.
+    let store_b = Store::open_named(&name).await.expect("a second connection");
+    let mut b = Tab::load(index, &store_b.load().await.expect("tab b reads"));
+    let edit = b
+        .base
+        .add_client(random_id(), &draft("From tab b", ""), &author())
+        .expect("a valid draft");
+    b.persist(&store_b, &edit.touched).await;
+    assert!(
+        !store_a
+            .write_view(&[index], &snapshot)
+            .await
+            .expect("the transaction runs"),
+        "a tab missing a stored chunk stores no snapshot"
+    );
+    let stale = Store::open_named(&name).await.expect("a third connection");
+    let read = stale.load_first(&[index]).await.expect("reads");
+    let view = read.view.expect("still stored");
+    assert!(!view.covers_exactly(&[index], &read.seqs), "stale");
+    stale.close();
+    // The tab that holds every chunk can.
+    assert!(
+        store_b
+            .write_view(&[index], &b.base.snapshot_index_view())
+            .await
+            .expect("written")
+    );
+    let now = store_b.load_first(&[index]).await.expect("reads");
+    assert!(
+        now.view
+            .expect("stored")
+            .covers_exactly(&[index], &now.seqs)
+    );
+    store_b.close();
+    delete(store_a, &name).await;
+}
+
 /// (c) What the server acknowledged, when the app was last synced and the session are
 /// read back after reopening; a later acknowledgement replaces an earlier one.
 #[wasm_bindgen_test]
