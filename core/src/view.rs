@@ -24,6 +24,7 @@ use automerge::{
     patches::PatchAction,
 };
 
+use bincode::Options;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -31,8 +32,9 @@ use crate::{
     report, today,
 };
 
-/// The version of [`ViewSnapshot`]'s layout; a saved view of another version is not taken.
-const SNAPSHOT_FORMAT: u32 = 1;
+/// The version of [`ViewSnapshot`]'s layout (bincode with variable-length integers); a
+/// snapshot of another version is not taken.
+const SNAPSHOT_FORMAT: u32 = 2;
 
 /// The view of one index document as saved.
 #[derive(Serialize, Deserialize)]
@@ -234,7 +236,9 @@ impl ClientBase {
                 actors,
                 docs,
             };
-            bincode::serialize(&saved).expect("a view always serialises")
+            bincode::DefaultOptions::new()
+                .serialize(&saved)
+                .expect("a view always serialises")
         })
     }
 
@@ -244,8 +248,9 @@ impl ClientBase {
     /// them is loaded, lists, search and Today read the saved entries. Bytes that are
     /// not a saved view of this version are an error, and the view is left as it was.
     pub fn restore_index_view(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        let saved: ViewSnapshot =
-            bincode::deserialize(bytes).map_err(|e| Error::BadViewSnapshot(e.to_string()))?;
+        let saved: ViewSnapshot = bincode::DefaultOptions::new()
+            .deserialize(bytes)
+            .map_err(|e| Error::BadViewSnapshot(e.to_string()))?;
         if saved.format != SNAPSHOT_FORMAT {
             return Err(Error::BadViewSnapshot(format!(
                 "format {} (this version reads {SNAPSHOT_FORMAT})",

@@ -175,7 +175,7 @@ fn bytes_that_are_not_a_snapshot_are_refused_and_the_view_is_read_from_the_docum
 fn a_snapshot_of_another_format_is_refused() {
     let base = generated();
     let mut bytes = base.snapshot_index_view();
-    // The format number leads the snapshot (a little-endian u32).
+    // The format number leads the snapshot (a variable-length integer, one byte).
     bytes[0] = bytes[0].wrapping_add(1);
     let mut fresh = reopened(&base, stored(&base));
     let err = fresh.restore_index_view(&bytes).unwrap_err();

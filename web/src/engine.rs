@@ -235,10 +235,20 @@ pub async fn start(
     // A snapshot of the index view taken over exactly the stored index chunks: the
     // index documents stay stashed and the list is read from the snapshot (loading and
     // parsing the index takes seconds at 10,000 clients).
-    let view = loaded
-        .view
-        .take()
-        .filter(|v| v.covers_exactly(&indexes, &loaded.seqs));
+    let view = match loaded.view.take() {
+        Some(view) if view.covers_exactly(&indexes, &loaded.seqs) => Some(view),
+        Some(view) => {
+            web_sys::console::debug_1(
+                &format!(
+                    "fieldbase: the list snapshot is stale (taken over {:?}, stored {:?})",
+                    view.covers, loaded.seqs
+                )
+                .into(),
+            );
+            None
+        }
+        None => None,
+    };
     let mut slice = browser::now_ms();
     for doc in loaded.docs {
         if browser::now_ms() - slice > LOAD_SLICE_MS {
@@ -283,18 +293,15 @@ pub async fn start(
         browser::hex(&browser::random_bytes::<8>())
     );
     let mut sync = SyncClient::new(peer_id.clone(), None);
-    let acked: std::collections::HashMap<DocumentId, Vec<ChangeHash>> =
-        loaded.acked.into_iter().collect();
-    for (id, heads) in &acked {
-        sync.restore_acked(&base, *id, heads.clone());
+    // What the server acknowledged of the documents read so far (the rest with them).
+    for (id, heads) in loaded.acked {
+        sync.restore_acked(&base, id, heads);
     }
     // Count what is unsent in every loaded document, also those the server never
     // acknowledged.
     sync.touched(&base, &base.doc_ids());
     let opening = Opening {
         read: first.into_iter().collect(),
-        persisted: loaded.persisted,
-        acked,
         view_restored,
     };
 
@@ -340,10 +347,6 @@ pub async fn start(
 struct Opening {
     /// Documents whose chunks were read already.
     read: BTreeSet<DocumentId>,
-    /// The heads of the last chunk written, per document.
-    persisted: BTreeMap<DocumentId, Vec<ChangeHash>>,
-    /// What the server acknowledged, per document.
-    acked: std::collections::HashMap<DocumentId, Vec<ChangeHash>>,
     /// The index view came from its stored snapshot.
     view_restored: bool,
 }
@@ -497,32 +500,38 @@ impl Engine {
         let Some(opening) = self.opening.take() else {
             return;
         };
-        match self.store.load_rest(&opening.read).await {
-            Ok(docs) => {
-                let mut slice = browser::now_ms();
-                for doc in docs {
-                    if browser::now_ms() - slice > LOAD_SLICE_MS {
-                        gloo_timers::future::TimeoutFuture::new(0).await;
-                        slice = browser::now_ms();
-                    }
-                    if let Err(e) = self.base.stash_doc(doc.id, doc.bytes) {
-                        web_sys::console::error_1(
-                            &format!("fieldbase: document {} is damaged: {e}", doc.id).into(),
-                        );
-                    }
-                }
-            }
+        let rest = match self.store.load_rest(&opening.read).await {
+            Ok(rest) => rest,
             Err(e) => {
                 web_sys::console::error_1(&format!("fieldbase: reading failed: {e}").into());
                 self.storage_error = Some(e.0);
+                Default::default()
             }
+        };
+        let mut slice = browser::now_ms();
+        for doc in rest.docs {
+            if browser::now_ms() - slice > LOAD_SLICE_MS {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                slice = browser::now_ms();
+            }
+            if let Err(e) = self.base.stash_doc(doc.id, doc.bytes) {
+                web_sys::console::error_1(
+                    &format!("fieldbase: document {} is damaged: {e}", doc.id).into(),
+                );
+            }
+        }
+        self.registrations = rest.registrations;
+        let acked: std::collections::HashMap<DocumentId, Vec<ChangeHash>> =
+            rest.acked.into_iter().collect();
+        for (id, heads) in &acked {
+            self.sync.restore_acked(&self.base, *id, heads.clone());
         }
         // A stashed document whose last written heads are not what the server
         // acknowledged has unsent changes: load it so that they are counted (a handful,
         // usually: what was written offline).
         let mut unsent = Vec::new();
-        for (id, persisted) in &opening.persisted {
-            if !self.base.is_loaded(*id) && opening.acked.get(id) != Some(persisted) {
+        for (id, persisted) in &rest.persisted {
+            if !self.base.is_loaded(*id) && acked.get(id) != Some(persisted) {
                 self.base.doc(*id);
                 unsent.push(*id);
             }

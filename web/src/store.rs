@@ -297,14 +297,15 @@ impl Store {
         let chunks = tx.object_store(CHUNKS).map_err(err)?;
         let keys = all_keys(&chunks).await?;
         let values = all_values(&chunks).await?;
-        let mut loaded = self.read_meta(&tx).await?;
+        let mut loaded = self.read_meta(&tx, None).await?;
         drop(tx);
         (loaded.docs, loaded.seqs) = self.assemble(keys, values, &BTreeSet::new());
         Ok(loaded)
     }
 
-    /// Reads the sync bookkeeping and the chunks of `docs` only (the index and team
-    /// documents, which opening needs); [`Store::load_rest`] reads the others.
+    /// Reads the chunks of `docs` only (the index and team
+    /// documents, which opening needs), their sync bookkeeping and the view snapshot;
+    /// [`Store::load_rest`] reads the others.
     pub async fn load_first(&self, docs: &[DocumentId]) -> Result<Loaded, StoreError> {
         let tx = self.db.transaction([CHUNKS, META]).build().map_err(err)?;
         let chunks = tx.object_store(CHUNKS).map_err(err)?;
@@ -333,24 +334,23 @@ impl Store {
                     .map_err(err)?,
             );
         }
-        let mut loaded = self.read_meta(&tx).await?;
+        let mut loaded = self.read_meta(&tx, Some(docs)).await?;
         drop(tx);
         (loaded.docs, loaded.seqs) = self.assemble(keys, values, &BTreeSet::new());
         Ok(loaded)
     }
 
     /// Reads the chunks of every document but those in `skip` (read by
-    /// [`Store::load_first`]).
-    pub async fn load_rest(
-        &self,
-        skip: &BTreeSet<DocumentId>,
-    ) -> Result<Vec<LoadedDoc>, StoreError> {
-        let tx = self.db.transaction(CHUNKS).build().map_err(err)?;
+    /// [`Store::load_first`]) and the sync bookkeeping of every document.
+    pub async fn load_rest(&self, skip: &BTreeSet<DocumentId>) -> Result<Loaded, StoreError> {
+        let tx = self.db.transaction([CHUNKS, META]).build().map_err(err)?;
         let chunks = tx.object_store(CHUNKS).map_err(err)?;
         let keys = all_keys(&chunks).await?;
         let values = all_values(&chunks).await?;
+        let mut loaded = self.read_meta(&tx, None).await?;
         drop(tx);
-        Ok(self.assemble(keys, values, skip).0)
+        (loaded.docs, loaded.seqs) = self.assemble(keys, values, skip);
+        Ok(loaded)
     }
 
     /// Concatenates chunks (keys and values in key order) into documents, skipping the
@@ -403,17 +403,46 @@ impl Store {
         (docs, seqs)
     }
 
-    /// Reads the `meta` store: the sync bookkeeping and the view snapshot.
+    /// Reads the `meta` store: the sync bookkeeping and the view snapshot; with `only`,
+    /// the bookkeeping of those documents alone (a few requests instead of every key).
     async fn read_meta(
         &self,
         tx: &indexed_db_futures::transaction::Transaction<'_>,
+        only: Option<&[DocumentId]>,
     ) -> Result<Loaded, StoreError> {
         let meta = tx.object_store(META).map_err(err)?;
-        let meta_keys = all_keys(&meta).await?;
-        let meta_values = all_values(&meta).await?;
+        let pairs: Vec<(JsValue, JsValue)> = match only {
+            None => {
+                let keys = all_keys(&meta).await?;
+                let values = all_values(&meta).await?;
+                keys.into_iter().zip(values).collect()
+            }
+            Some(docs) => {
+                let mut keys: Vec<String> =
+                    [LAST_SYNCED, VIEW, VIEW_COVERS].map(str::to_owned).to_vec();
+                for doc in docs {
+                    for prefix in ["acked", "persisted", "registration"] {
+                        keys.push(format!("{prefix}/{doc}"));
+                    }
+                }
+                let mut pairs = Vec::new();
+                for key in keys {
+                    let value: Option<JsValue> = meta
+                        .get(key.as_str())
+                        .primitive()
+                        .map_err(err)?
+                        .await
+                        .map_err(err)?;
+                    if let Some(value) = value {
+                        pairs.push((JsValue::from_str(&key), value));
+                    }
+                }
+                pairs
+            }
+        };
         let mut loaded = Loaded::default();
         let (mut view, mut covers) = (None, None);
-        for (key, value) in meta_keys.into_iter().zip(meta_values) {
+        for (key, value) in pairs {
             let Some(key) = key.as_string() else { continue };
             if key == LAST_SYNCED {
                 loaded.last_synced = value.as_f64();

@@ -355,7 +355,7 @@ async fn open_search_and_save_at_ten_thousand_clients() {
     let rest_read = perf_now() - t;
     let mut slice = perf_now();
     let mut rest_longest: f64 = 0.0;
-    for doc in rest {
+    for doc in rest.docs {
         if perf_now() - slice > 8.0 {
             rest_longest = rest_longest.max(perf_now() - slice);
             gloo_timers::future::TimeoutFuture::new(0).await;

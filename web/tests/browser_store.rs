@@ -383,6 +383,11 @@ async fn the_index_view_snapshot_is_taken_only_over_the_chunks_it_covers() {
         vec![index],
         "only the index is read first"
     );
+    assert_eq!(
+        first.persisted.keys().copied().collect::<Vec<_>>(),
+        vec![index],
+        "the bookkeeping of the index alone"
+    );
     let view = first.view.clone().expect("the snapshot is read back");
     assert_eq!(view.bytes, snapshot);
     assert!(view.covers_exactly(&[index], &first.seqs));
@@ -397,13 +402,14 @@ async fn the_index_view_snapshot_is_taken_only_over_the_chunks_it_covers() {
         .load_rest(&[index].into_iter().collect())
         .await
         .expect("reads the rest");
-    let mut rest_ids: Vec<DocumentId> = rest.iter().map(|d| d.id).collect();
+    let mut rest_ids: Vec<DocumentId> = rest.docs.iter().map(|d| d.id).collect();
     rest_ids.sort();
     clients.sort();
     assert_eq!(
         rest_ids, clients,
         "the client documents, not the index again"
     );
+    assert_eq!(rest.persisted.len(), 4, "and every document's bookkeeping");
 
     // Another tab writes to the index: the stored snapshot no longer covers it, and the
     // first tab, which does not hold that chunk, cannot store a new one.
