@@ -103,6 +103,7 @@ async function main() {
     }
     const captureMs = (Date.now() - t0) / 20;
     note(`20 leads offline, ${captureMs.toFixed(0)} ms each`);
+    anna.logs.length = 0;
     await anna.page.reload();
     await anna.page.waitForSelector(STATUS, { timeout: 30_000 });
     await anna.page.evaluate(() => { location.hash = "#/clients"; });

@@ -334,6 +334,7 @@ pub async fn start(
         flush_scheduled: false,
         warm_scheduled: false,
         view_dirty: false,
+        view_changed_at: 0.0,
         view_save_scheduled: false,
         opening: Some(opening),
         publish,
@@ -381,6 +382,8 @@ struct Engine {
     warm_scheduled: bool,
     /// An index document was written since the view's snapshot was last stored.
     view_dirty: bool,
+    /// When an index document was last written (ms since the epoch).
+    view_changed_at: f64,
     /// A [`Command::SaveView`] is on its way.
     view_save_scheduled: bool,
     /// Opening is not finished yet (the client documents are still to be read).
@@ -552,8 +555,11 @@ impl Engine {
         if !self.view_dirty {
             return;
         }
-        if self.state() == SyncState::Syncing {
-            // Mid-sync the index changes with every batch: wait until it is done.
+        // Mid-sync, or within a burst of edits, the index changes again soon: wait until
+        // it has been still for a while.
+        if self.state() == SyncState::Syncing
+            || browser::now_ms() - self.view_changed_at < f64::from(VIEW_SAVE_DELAY_MS)
+        {
             self.schedule_view_save();
             return;
         }
@@ -854,6 +860,7 @@ impl Engine {
                 let ids: Vec<DocumentId> = written.iter().map(|(id, _)| *id).collect();
                 if ids.iter().any(|id| self.base.is_index(*id)) {
                     self.view_dirty = true;
+                    self.view_changed_at = browser::now_ms();
                     self.schedule_view_save();
                 }
                 for (id, heads) in written {
