@@ -159,15 +159,22 @@ impl ClientBase {
         id == self.index_id || self.books.values().any(|b| *b == id)
     }
 
+    /// The ids of the index documents: the team index first, then the books.
+    pub fn index_ids(&self) -> Vec<DocumentId> {
+        std::iter::once(self.index_id)
+            .chain(self.books.values().copied())
+            .collect()
+    }
+
     /// Every index document held (the team index first, then the books), with its id.
     pub(crate) fn index_docs(&self) -> Vec<(DocumentId, &Automerge)> {
-        let mut out = vec![(self.index_id, &self.docs[&self.index_id])];
-        for id in self.books.values() {
-            if let Some(doc) = self.docs.get(id).filter(|d| has_clients(d)) {
-                out.push((*id, doc));
-            }
-        }
-        out
+        self.index_ids()
+            .into_iter()
+            .filter_map(|id| {
+                let doc = self.docs.get(&id)?;
+                (id == self.index_id || has_clients(doc)).then_some((id, doc))
+            })
+            .collect()
     }
 
     /// The index document holding `client`'s entry and the entry's object: the first

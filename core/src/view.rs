@@ -284,8 +284,8 @@ impl ClientBase {
     pub(crate) fn with_view<T>(&self, read: impl FnOnce(&IndexView) -> T) -> T {
         let mut view = self.view.borrow_mut();
         // Books first, as entry_of reads them; the team index last.
-        let mut ids: Vec<DocumentId> = self.books().values().copied().collect();
-        ids.push(self.index_id);
+        let mut ids = self.index_ids();
+        ids.rotate_left(1);
         let trusted = |view: &IndexView, id: &DocumentId| {
             self.docs.is_stashed(id) && view.heads.contains_key(id)
         };

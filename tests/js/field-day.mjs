@@ -35,6 +35,17 @@ async function open(user, password, opened) {
   return { context, page, logs };
 }
 
+/** Reloads (forgetting what the page logged before) and waits until `names` are listed
+ * and the status bar is there. */
+async function reloadListed({ page, logs }, names) {
+  logs.length = 0;
+  await page.reload();
+  await page.waitForSelector(STATUS, { timeout: 30_000 });
+  await page.evaluate(() => { location.hash = "#/clients"; });
+  await page.waitForSelector('[data-testid="client-list"]');
+  for (const n of names) await waitListed(page, n, 10_000);
+}
+
 /** Waits until the page has logged a line containing `text`. */
 async function logged(logs, text, timeoutMs) {
   const until = Date.now() + timeoutMs;
@@ -103,23 +114,13 @@ async function main() {
     }
     const captureMs = (Date.now() - t0) / 20;
     note(`20 leads offline, ${captureMs.toFixed(0)} ms each`);
-    anna.logs.length = 0;
-    await anna.page.reload();
-    await anna.page.waitForSelector(STATUS, { timeout: 30_000 });
-    await anna.page.evaluate(() => { location.hash = "#/clients"; });
-    await anna.page.waitForSelector('[data-testid="client-list"]');
-    for (const n of names) await waitListed(anna.page, n, 10_000);
+    await reloadListed(anna, names);
     const pending = Number(await anna.page.$eval(STATUS, (el) => el.dataset.pending));
     if (!(pending > 0)) throw new Error(`expected the leads pending offline, saw ${pending}`);
     // The list's snapshot is stored a few seconds after the index last changed; the next
     // opening reads the list from it.
     await logged(anna.logs, "fieldbase: list snapshot stored", 30_000);
-    anna.logs.length = 0;
-    await anna.page.reload();
-    await anna.page.waitForSelector(STATUS, { timeout: 30_000 });
-    await anna.page.evaluate(() => { location.hash = "#/clients"; });
-    await anna.page.waitForSelector('[data-testid="client-list"]');
-    for (const n of names) await waitListed(anna.page, n, 10_000);
+    await reloadListed(anna, names);
     await logged(anna.logs, "fieldbase: opened from the list snapshot", 5_000);
     const still = Number(await anna.page.$eval(STATUS, (el) => el.dataset.pending));
     if (still !== pending) throw new Error(`pending ${pending} before, ${still} after opening from the snapshot`);

@@ -224,9 +224,7 @@ pub async fn start(
     let mut persister = Persister::default();
     // Opening reads the index and team documents first; every client document's chunks
     // are read after the list is shown (`Engine::finish_opening`).
-    let indexes: Vec<DocumentId> = std::iter::once(index)
-        .chain(base.books().values().copied())
-        .collect();
+    let indexes = base.index_ids();
     let mut first = indexes.clone();
     for which in [fieldbase_core::TeamDoc::Team, fieldbase_core::TeamDoc::Plan] {
         first.extend(base.team_doc_id(which).ok());
@@ -563,8 +561,7 @@ impl Engine {
             self.schedule_view_save();
             return;
         }
-        let mut indexes = vec![self.base.index_id()];
-        indexes.extend(self.base.books().values().copied());
+        let indexes = self.base.index_ids();
         // A loaded index document must be exactly what is stored (a write that failed
         // leaves it ahead of the device); one never written holds only its genesis.
         let stored = indexes.iter().all(|id| {

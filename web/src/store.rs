@@ -69,6 +69,56 @@ async fn all_values(
         .map_err(err)
 }
 
+/// The chunk keys of one document, in sequence order.
+async fn doc_keys(
+    chunks: &indexed_db_futures::object_store::ObjectStore<'_>,
+    doc: DocumentId,
+) -> Result<Vec<JsValue>, StoreError> {
+    chunks
+        .get_all_keys::<JsValue>()
+        .with_query::<JsValue, _>(doc_range(doc))
+        .primitive()
+        .map_err(err)?
+        .await
+        .map_err(err)?
+        .collect::<Result<Vec<JsValue>, _>>()
+        .map_err(err)
+}
+
+/// The chunks of one document, in sequence order.
+async fn doc_values(
+    chunks: &indexed_db_futures::object_store::ObjectStore<'_>,
+    doc: DocumentId,
+) -> Result<Vec<JsValue>, StoreError> {
+    chunks
+        .get_all::<JsValue>()
+        .with_query::<JsValue, _>(doc_range(doc))
+        .primitive()
+        .map_err(err)?
+        .await
+        .map_err(err)?
+        .collect::<Result<Vec<JsValue>, _>>()
+        .map_err(err)
+}
+
+/// The sequence numbers of the chunks stored for `doc`.
+async fn stored_seqs(
+    chunks: &indexed_db_futures::object_store::ObjectStore<'_>,
+    doc: DocumentId,
+) -> Result<Vec<u32>, StoreError> {
+    Ok(chunks
+        .get_all_keys::<JsValue>()
+        .with_query::<JsValue, _>(doc_range(doc))
+        .primitive()
+        .map_err(err)?
+        .await
+        .map_err(err)?
+        .filter_map(|k| k.ok())
+        .filter_map(|k| k.unchecked_into::<Array>().get(1).as_f64())
+        .map(|s| s as u32)
+        .collect())
+}
+
 const DB_NAME: &str = "fieldbase";
 const DB_VERSION: u32 = 1;
 const CHUNKS: &str = "chunks";
@@ -311,28 +361,8 @@ impl Store {
         let chunks = tx.object_store(CHUNKS).map_err(err)?;
         let (mut keys, mut values) = (Vec::new(), Vec::new());
         for doc in docs {
-            keys.extend(
-                chunks
-                    .get_all_keys::<JsValue>()
-                    .with_query::<JsValue, _>(doc_range(*doc))
-                    .primitive()
-                    .map_err(err)?
-                    .await
-                    .map_err(err)?
-                    .collect::<Result<Vec<JsValue>, _>>()
-                    .map_err(err)?,
-            );
-            values.extend(
-                chunks
-                    .get_all::<JsValue>()
-                    .with_query::<JsValue, _>(doc_range(*doc))
-                    .primitive()
-                    .map_err(err)?
-                    .await
-                    .map_err(err)?
-                    .collect::<Result<Vec<JsValue>, _>>()
-                    .map_err(err)?,
-            );
+            keys.extend(doc_keys(&chunks, *doc).await?);
+            values.extend(doc_values(&chunks, *doc).await?);
         }
         let mut loaded = self.read_meta(&tx, Some(docs)).await?;
         drop(tx);
@@ -494,17 +524,7 @@ impl Store {
         let meta = tx.object_store(META).map_err(err)?;
         let mut covers: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for doc in docs {
-            let stored: Vec<u32> = chunks
-                .get_all_keys::<JsValue>()
-                .with_query::<JsValue, _>(doc_range(*doc))
-                .primitive()
-                .map_err(err)?
-                .await
-                .map_err(err)?
-                .filter_map(|k| k.ok())
-                .filter_map(|k| k.unchecked_into::<Array>().get(1).as_f64())
-                .map(|s| s as u32)
-                .collect();
+            let stored: Vec<u32> = stored_seqs(&chunks, *doc).await?;
             if !self.held.borrow().not_held(*doc, &stored).is_empty() {
                 return Ok(false);
             }
@@ -554,17 +574,7 @@ impl Store {
             let doc = planned.doc;
             // Only IndexedDB requests are awaited in here: anything else would let the
             // transaction auto-commit half-way.
-            let seqs: Vec<u32> = chunks
-                .get_all_keys::<JsValue>()
-                .with_query::<JsValue, _>(doc_range(doc))
-                .primitive()
-                .map_err(err)?
-                .await
-                .map_err(err)?
-                .filter_map(|k| k.ok())
-                .filter_map(|k| k.unchecked_into::<Array>().get(1).as_f64())
-                .map(|s| s as u32)
-                .collect();
+            let seqs: Vec<u32> = stored_seqs(&chunks, doc).await?;
             let (seq, bytes, heads) = match placement(&seqs, max_chunks(base, doc)) {
                 Placement::Append { seq } => {
                     placed.push((doc, seq, false));
