@@ -40,7 +40,7 @@ use crate::{
 };
 
 /// The team-wide documents besides the index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TeamDoc {
     /// Events, the product catalog, competitors (every rep writes).
     Team,
@@ -52,7 +52,7 @@ pub enum TeamDoc {
 const CLIENTS: &str = "clients";
 
 /// Who makes an edit and when; written into every change for the card's history.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Author {
     /// The rep's login name and device, e.g. `anna/phone`.
     pub who: String,
@@ -75,7 +75,7 @@ impl Author {
 
 /// What an edit did: the client it concerned and every document it changed (the caller
 /// persists and syncs exactly those).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Edit {
     /// The client's document id.
     pub client: DocumentId,

@@ -259,7 +259,7 @@ record! {
 }
 
 /// The parts of the card kept as collections.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CardCollections {
     /// Tags, sorted.
     pub tags: Vec<String>,

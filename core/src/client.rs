@@ -75,7 +75,7 @@ impl FromStr for ClientStatus {
 }
 
 /// A full client card as read from its document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Client {
     /// The client's document id.
     pub id: DocumentId,
@@ -142,7 +142,7 @@ impl From<ClientSummary> for Client {
 }
 
 /// What a person typed to create a client; validated by [`ClientDraft::validate`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClientDraft {
     /// Display name (required).
     pub name: String,
@@ -176,7 +176,7 @@ impl ClientDraft {
 
 /// A change to some fields of a card; `None` leaves a field as it is. Only the fields
 /// that are set are written, so concurrent edits of different fields both survive.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClientPatch {
     /// New name.
     pub name: Option<String>,

@@ -22,7 +22,9 @@ pub(crate) const CONTACTS: &str = "contacts";
 const CONTACT_PREFIX: &str = "contact:";
 
 /// How a contact prefers to be reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Channel {
     /// A phone call.
     Phone,
@@ -85,7 +87,9 @@ impl FromStr for Channel {
 
 /// A birthday: month and day, the year when known. 29 February is a birthday only
 /// without a year or in a leap year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Birthday {
     /// The year of birth, when known.
     pub year: Option<u16>,
@@ -159,7 +163,7 @@ impl fmt::Display for Birthday {
 }
 
 /// A contact as read from the client's document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Contact {
     /// The contact's id, unique within the client.
     pub id: String,
@@ -199,7 +203,7 @@ pub struct ContactSummary {
 }
 
 /// What a person typed to add a contact; validated by [`ContactDraft::validate`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ContactDraft {
     /// Full name (required).
     pub name: String,
@@ -221,7 +225,7 @@ pub struct ContactDraft {
 
 /// A change to a contact; `None` leaves a field as it is. Phones and e-mails are added
 /// to and removed from their lists, so concurrent additions both survive.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ContactPatch {
     /// New name.
     pub name: Option<String>,

@@ -37,7 +37,7 @@ keyed_enum! {
 }
 
 /// A contact's messengers, professional holidays and notes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ContactExtras {
     /// (messenger, handle), sorted.
     pub messengers: Vec<(Messenger, String)>,

@@ -5,7 +5,7 @@ use std::fmt;
 use crate::DocumentId;
 
 /// A field of a client card, named in validation errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     /// The client's display name.
     Name,
@@ -218,7 +218,7 @@ impl fmt::Display for Field {
 
 /// What is wrong with a value; `Display` gives the English words, [`Problem::key`] a
 /// stable key for translations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
     /// Required and empty.
     Empty,

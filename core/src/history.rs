@@ -12,7 +12,7 @@ use automerge::{ChangeHash, Prop, patches::PatchAction};
 use crate::{ClientBase, DocumentId, Millis};
 
 /// One change of a card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HistoryEntry {
     /// The change's hash (hex).
     pub hash: String,

@@ -76,7 +76,7 @@ keyed_enum! {
 
 /// The next step of an interaction: becomes an open task assigned to the interaction's
 /// rep, for the same contact, in the same edit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NextStep {
     /// The id of the task to create (drawn by the caller, unique within the client).
     pub task_id: String,
@@ -91,7 +91,7 @@ pub struct NextStep {
 }
 
 /// An interaction as a person entered it; validated by [`ClientBase::log_interaction`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InteractionDraft {
     /// What kind.
     pub kind: InteractionKind,
@@ -118,7 +118,7 @@ pub struct InteractionDraft {
 }
 
 /// An interaction as read from the client's document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Interaction {
     /// The interaction's id, unique within the client.
     pub id: String,

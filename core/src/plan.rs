@@ -51,7 +51,7 @@ record! {
 }
 
 /// A manager's targets with the defaults filled in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Targets {
     /// Calls a day.
     pub calls_per_day: u32,

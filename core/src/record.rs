@@ -223,7 +223,7 @@ pub fn read_all<R: ReadDoc, V: Record>(
     out
 }
 
-/// Declares a record: a struct with `Debug, Clone, PartialEq, Eq, Default` and a
+/// Declares a record: a struct with `Debug, Clone, PartialEq, Eq, Default`, serde, and a
 /// [`Record`] impl storing each field under the given key.
 macro_rules! record {
     (
@@ -233,7 +233,7 @@ macro_rules! record {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
         pub struct $name {
             $( $(#[$fmeta])* pub $field: $ty, )+
         }

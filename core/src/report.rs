@@ -35,7 +35,7 @@ use crate::{
 };
 
 /// Amounts per currency (a team may sell in several).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Totals(pub BTreeMap<Currency, i64>);
 
 impl Totals {
@@ -89,7 +89,7 @@ pub fn working_days(year: u16, month: u8) -> u32 {
 }
 
 /// A count against its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Progress {
     /// Done.
     pub done: u32,
@@ -98,7 +98,7 @@ pub struct Progress {
 }
 
 /// A rep's day against the day's targets.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DailyActivity {
     /// The day.
     pub date: Date,
@@ -113,7 +113,7 @@ pub struct DailyActivity {
 }
 
 /// Interaction counts of one rep in a period.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ActivityCounts {
     /// Calls.
     pub calls: u32,
@@ -151,7 +151,7 @@ impl ActivityCounts {
 }
 
 /// A manager's month: what the monthly report (due by the 3rd) shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MonthlyReport {
     /// The manager.
     pub rep: String,
@@ -182,7 +182,7 @@ pub struct MonthlyReport {
 }
 
 /// Deals per stage.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Funnel {
     /// Per stage, in funnel order: (stage, count, amounts).
     pub stages: Vec<(DealStage, u32, Totals)>,
@@ -216,7 +216,7 @@ impl Funnel {
 }
 
 /// Receivables by how long they are overdue.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Ageing {
     /// Not due yet.
     pub not_due: Totals,

@@ -53,7 +53,9 @@ fn fold_char(c: char, out: &mut String) {
 }
 
 /// Which part of a client a search hit matched, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum MatchKind {
     /// The whole name equals the query.
     ExactName,
@@ -70,7 +72,7 @@ pub enum MatchKind {
 }
 
 /// One search result.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SearchHit {
     /// The client's document id.
     pub id: DocumentId,

@@ -33,7 +33,7 @@ pub enum SyncEvent {
 }
 
 /// What the status bar shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SyncStatus {
     /// The handshake has completed on the current connection.
     pub connected: bool,

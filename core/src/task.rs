@@ -65,7 +65,7 @@ keyed_enum! {
 }
 
 /// A new task as a person entered it; validated by [`ClientBase::add_task`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TaskDraft {
     /// What to do.
     pub kind: TaskKind,
@@ -84,7 +84,7 @@ pub struct TaskDraft {
 }
 
 /// A task as read from its client's document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Task {
     /// The task's id, unique within the client.
     pub id: String,

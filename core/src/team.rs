@@ -129,7 +129,7 @@ impl TeamEntity for Competitor {
 }
 
 /// A catalog product with its prices per price type and its analogs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CatalogItem {
     /// The sku.
     pub sku: String,

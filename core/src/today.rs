@@ -38,7 +38,7 @@ pub struct PlannedTask {
 }
 
 /// A contact's birthday coming up.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UpcomingBirthday {
     /// The client.
     pub client: DocumentId,
@@ -53,7 +53,7 @@ pub struct UpcomingBirthday {
 }
 
 /// A contact's professional holiday coming up.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UpcomingHoliday {
     /// The client.
     pub client: DocumentId,
@@ -70,7 +70,7 @@ pub struct UpcomingHoliday {
 }
 
 /// A rep's day: what is overdue, what is due, and whose birthday is coming.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Today {
     /// Open tasks due before today, oldest first.
     pub overdue: Vec<PlannedTask>,
@@ -95,7 +95,7 @@ pub struct Today {
 }
 
 /// A client whose agreed next step is due.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FollowUp {
     /// The client.
     pub client: DocumentId,
@@ -108,7 +108,7 @@ pub struct FollowUp {
 }
 
 /// One day of the week's plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DayPlan {
     /// The day.
     pub date: Date,
@@ -119,7 +119,7 @@ pub struct DayPlan {
 }
 
 /// A rep's calls and visits for seven days.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct WeekPlan {
     /// Seven days, the first one first.
     pub days: Vec<DayPlan>,

@@ -2,7 +2,7 @@
 //  1. anna captures 20 leads with the network cut (reloaded offline, so the app runs from
 //     the service worker and IndexedDB), reloads again: all 20 are there; once the app
 //     has stored the list's snapshot, reloads once more: it opens from the snapshot and
-//     all 20 are still there, still pending;
+//     all 20 are still there, still pending, with the engine in its worker;
 //  2. the network comes back: all synced (nothing pending), and her colleague boris, in a
 //     second browser context, sees all 20;
 //  3. both open the same lead's card, go offline, each changes its phone, come back: the
@@ -125,6 +125,10 @@ async function main() {
     const still = Number(await anna.page.$eval(STATUS, (el) => el.dataset.pending));
     if (still !== pending) throw new Error(`pending ${pending} before, ${still} after opening from the snapshot`);
     note(`reopened from the list snapshot: all 20 listed, ${still} changes pending`);
+    // The engine (loading, merging, syncing) runs in its worker, not on the page.
+    const engineWorker = anna.page.workers().some((w) => w.url().endsWith("/worker.js"));
+    const onPage = anna.logs.find((l) => l.includes("the engine runs on the page"));
+    if (!engineWorker || onPage) throw new Error(`the engine is not in its worker: ${onPage ?? "no worker.js"}`);
 
     // 2. Back online: synced, and the colleague sees them.
     await goOnline(anna);
@@ -168,7 +172,7 @@ async function main() {
         [...document.querySelectorAll('[data-testid="card-call"]')].some((a) => a.getAttribute("href") === "tel:+420777000222"),
       null, { timeout: 30_000 },
     );
-    process.stdout.write(JSON.stringify({ ok: true, leads: names.length, capture_ms: captureMs, conflict_values: values.length }) + "\n");
+    process.stdout.write(JSON.stringify({ ok: true, engine_worker: engineWorker, leads: names.length, capture_ms: captureMs, conflict_values: values.length }) + "\n");
   } finally {
     for (const close of opened) await close();
   }

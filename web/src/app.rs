@@ -79,7 +79,22 @@ async fn run_engine(
         let snapshot = snapshot.clone();
         Callback::from(move |s: Snapshot| snapshot.set(Some(s)))
     };
-    match engine::start(store.clone(), session, publish).await {
+    // The engine runs in a worker; where none can start, here.
+    let in_worker = if browser::engine_on_page() {
+        Err("asked for by fieldbase-engine".to_owned())
+    } else {
+        crate::worker::start(session.clone(), publish.clone()).await
+    };
+    let started = match in_worker {
+        Ok(engine) => Ok(engine),
+        Err(e) => {
+            web_sys::console::warn_1(
+                &format!("fieldbase: the engine runs on the page (no worker: {e})").into(),
+            );
+            engine::start(store.clone(), session, publish).await
+        }
+    };
+    match started {
         Ok(engine) => phase.set(Phase::Running {
             store,
             engine,

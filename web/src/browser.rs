@@ -15,8 +15,9 @@ fn window() -> web_sys::Window {
 /// `N` bytes from `crypto.getRandomValues`.
 pub fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
-    window()
-        .crypto()
+    // `crypto` of the window or of the engine's worker.
+    js_sys::Reflect::get(&js_sys::global(), &"crypto".into())
+        .map(|c| c.unchecked_into::<web_sys::Crypto>())
         .and_then(|c| c.get_random_values_with_u8_array(&mut bytes))
         .expect("crypto.getRandomValues is available");
     bytes
@@ -74,6 +75,14 @@ fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// The engine runs on the page instead of in its worker: set by hand
+/// (`localStorage["fieldbase-engine"] = "page"`) to compare the two, as the benchmarks do.
+pub fn engine_on_page() -> bool {
+    local_storage()
+        .and_then(|s| s.get_item("fieldbase-engine").ok().flatten())
+        .is_some_and(|v| v == "page")
+}
+
 /// Asks the browser not to evict the app's storage under pressure
 /// (`navigator.storage.persist()`); the answer is only logged.
 pub fn request_persistent_storage() {
@@ -97,12 +106,20 @@ pub fn confirm(message: &str) -> bool {
 
 /// The `ws:`/`wss:` URL of a path on this origin.
 pub fn websocket_url(path_and_query: &str) -> String {
-    let location = window().location();
-    let scheme = match location.protocol().as_deref() {
-        Ok("https:") => "wss:",
-        _ => "ws:",
+    // `location` of the window or of the engine's worker (same origin).
+    let location = js_sys::Reflect::get(&js_sys::global(), &"location".into()).unwrap_or_default();
+    let part = |name: &str| {
+        js_sys::Reflect::get(&location, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
     };
-    let host = location.host().unwrap_or_default();
+    let scheme = if part("protocol") == "https:" {
+        "wss:"
+    } else {
+        "ws:"
+    };
+    let host = part("host");
     format!("{scheme}//{host}{path_and_query}")
 }
 

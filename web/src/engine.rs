@@ -9,8 +9,7 @@ use std::{
 };
 
 use fieldbase_core::{
-    Author, ClientBase, ClientDraft, ClientSummary, DocumentId, Edit, Error, Field, Problem,
-    SyncClient, SyncEvent,
+    Author, ClientBase, ClientDraft, ClientSummary, DocumentId, Error, SyncClient, SyncEvent,
     automerge::{ActorId, ChangeHash},
 };
 use futures::{
@@ -20,15 +19,18 @@ use futures::{
         oneshot,
     },
 };
+use serde::{Serialize, de::DeserializeOwned};
 use yew::Callback;
 
 use crate::{
     browser,
+    calls::{EditCall, Edited, ErasedEdit, ErasedQuery, decode},
     persist::Persister,
     session::Session,
     status::{Link, SyncState},
     store::{Batch, Registration, Store, StoreError},
     sync::{Driver, LinkEvent},
+    worker::{FromWorker, Remote, ToWorker},
 };
 
 /// How long the engine keeps the main thread while loading documents, in ms.
@@ -49,14 +51,16 @@ const WARM_DOCS: usize = 8;
 const VIEW_SAVE_DELAY_MS: u32 = 5_000;
 
 /// What the UI shows, as of the last thing the engine finished.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Snapshot {
     /// The signed-in rep.
     pub rep: String,
     /// The rep's role as the server said at login or on `/api/me` (`rep`,
     /// `key_account_manager`, `head`; empty from an older server).
     pub role: String,
-    /// Clients that are not archived, by name.
+    /// Clients that are not archived, by name (crosses from the engine's worker apart,
+    /// and only when it changed).
+    #[serde(skip)]
     pub clients: Rc<Vec<ClientSummary>>,
     /// The status bar's state.
     pub state: SyncState,
@@ -77,33 +81,15 @@ pub struct Snapshot {
     pub version: u64,
 }
 
-/// Why adding a client failed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AddError {
-    /// A field is not acceptable; nothing was written.
-    Invalid {
-        /// Which field.
-        field: Field,
-        /// Core's reason (see `i18n::invalid_reason_key`).
-        reason: Problem,
-    },
-    /// The device refused the write.
-    Storage(String),
-    /// The base refused the edit (an unknown client, a taken id…); nothing was written.
-    Refused(String),
-    /// The engine is gone (signed out).
-    Closed,
-}
+pub use crate::calls::AddError;
 
-/// An edit run by the engine on the client base, as the signed-in rep on this device.
-type EditFn = Box<dyn FnOnce(&mut ClientBase, &Author) -> Result<Edit, Error>>;
 /// A read run by the engine on the client base between two commands.
 type QueryFn = Box<dyn FnOnce(&ClientBase)>;
 
 enum Command {
     Edit {
-        edit: EditFn,
-        reply: oneshot::Sender<Result<Edit, AddError>>,
+        edit: ErasedEdit,
+        reply: oneshot::Sender<Result<Vec<u8>, AddError>>,
     },
     Query(QueryFn),
     Link(LinkEvent),
@@ -127,81 +113,168 @@ enum Command {
     },
 }
 
-/// The UI's handle on the running engine.
+/// The UI's handle on the running engine, here or in its worker.
 #[derive(Debug, Clone)]
 pub struct EngineHandle {
-    tx: UnboundedSender<Command>,
+    host: Host,
+}
+
+/// Where the engine runs.
+#[derive(Debug, Clone)]
+enum Host {
+    /// On this thread.
+    Here(UnboundedSender<Command>),
+    /// In a dedicated worker (`worker.rs`).
+    Worker(Rc<Remote>),
 }
 
 impl PartialEq for EngineHandle {
     fn eq(&self, other: &Self) -> bool {
-        self.tx.same_receiver(&other.tx)
+        match (&self.host, &other.host) {
+            (Host::Here(a), Host::Here(b)) => a.same_receiver(b),
+            (Host::Worker(a), Host::Worker(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
     }
 }
 
 impl EngineHandle {
     /// Adds a client; `Ok` once it is on the device.
     pub async fn add_client(&self, draft: ClientDraft) -> Result<(), AddError> {
-        self.edit(move |base, author| {
-            let id = DocumentId::from_bytes(browser::random_bytes::<16>());
-            base.add_client(id, &draft, author)
-        })
+        let id = DocumentId::from_bytes(browser::random_bytes::<16>());
+        self.edit(EditCall::new(
+            |(id, draft): (DocumentId, ClientDraft), base: &mut ClientBase, author: &Author| {
+                base.add_client(id, &draft, author)
+            },
+            (id, draft),
+        ))
         .await
         .map(|_| ())
     }
 
     /// Runs an edit on the client base; `Ok` once every document it touched is on the
     /// device (and queued for the server). A validation error writes nothing.
-    pub async fn edit<F>(&self, edit: F) -> Result<Edit, AddError>
-    where
-        F: FnOnce(&mut ClientBase, &Author) -> Result<Edit, Error> + 'static,
-    {
+    pub async fn edit<R: Edited>(&self, call: EditCall<R>) -> Result<R, AddError> {
+        let bytes = match &self.host {
+            Host::Here(_) => self.edit_erased(call.erase()).await?,
+            Host::Worker(remote) => {
+                let call = call.erase();
+                match remote.call(|id| ToWorker::Edit(id, call)).await {
+                    Some(FromWorker::Edited(_, result)) => result?,
+                    _ => return Err(AddError::Closed),
+                }
+            }
+        };
+        EditCall::<R>::answer(&bytes)
+    }
+
+    /// Runs an edit on an engine on this thread: the edit function's answer, encoded.
+    pub async fn edit_erased(&self, edit: ErasedEdit) -> Result<Vec<u8>, AddError> {
+        let Host::Here(tx) = &self.host else {
+            return Err(AddError::Refused("the engine is not on this thread".into()));
+        };
         let (reply, answer) = oneshot::channel();
-        self.tx
-            .unbounded_send(Command::Edit {
-                edit: Box::new(edit),
-                reply,
-            })
+        tx.unbounded_send(Command::Edit { edit, reply })
             .map_err(|_| AddError::Closed)?;
         answer.await.unwrap_or(Err(AddError::Closed))
     }
 
     /// Reads from the client base as it is on the device (between two commands, so
-    /// never a state that is not yet durable). `None` once signed out.
-    pub async fn query<T, F>(&self, query: F) -> Option<T>
+    /// never a state that is not yet durable): `f(params, base)`. `None` once signed
+    /// out.
+    pub async fn query<P, T>(&self, f: fn(&P, &ClientBase) -> T, params: P) -> Option<T>
     where
-        T: 'static,
-        F: FnOnce(&ClientBase) -> T + 'static,
+        P: Serialize + DeserializeOwned + 'static,
+        T: Serialize + DeserializeOwned + 'static,
     {
+        match &self.host {
+            Host::Here(tx) => {
+                let (reply, answer) = oneshot::channel();
+                let run: QueryFn = Box::new(move |base| {
+                    let _ = reply.send(f(&params, base));
+                });
+                tx.unbounded_send(Command::Query(run)).ok()?;
+                answer.await.ok()
+            }
+            Host::Worker(remote) => {
+                let call = ErasedQuery::new(f, &params);
+                let Some(FromWorker::Answered(_, Some(answer))) =
+                    remote.call(|id| ToWorker::Query(id, call)).await
+                else {
+                    return None;
+                };
+                match answer.and_then(|bytes| decode(&bytes)) {
+                    Ok(t) => Some(t),
+                    Err(e) => {
+                        web_sys::console::error_1(&format!("fieldbase: {e}").into());
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs a read on an engine on this thread: its answer, encoded; `None` once
+    /// signed out.
+    pub async fn query_erased(&self, query: ErasedQuery) -> Option<Result<Vec<u8>, String>> {
+        let Host::Here(tx) = &self.host else {
+            return None;
+        };
         let (reply, answer) = oneshot::channel();
         let run: QueryFn = Box::new(move |base| {
-            let _ = reply.send(query(base));
+            let _ = reply.send(query.run(base));
         });
-        self.tx.unbounded_send(Command::Query(run)).ok()?;
+        tx.unbounded_send(Command::Query(run)).ok()?;
         answer.await.ok()
     }
 
     /// Reconnects now.
     pub fn retry(&self) {
-        let _ = self.tx.unbounded_send(Command::Retry);
+        match &self.host {
+            Host::Here(tx) => {
+                let _ = tx.unbounded_send(Command::Retry);
+            }
+            Host::Worker(remote) => remote.send(&ToWorker::Retry),
+        }
     }
 
     /// Replaces a refused session with a fresh one of the same rep and team.
     pub async fn relogin(&self, session: Session) -> Result<(), StoreError> {
-        let (reply, answer) = oneshot::channel();
-        self.tx
-            .unbounded_send(Command::Relogin { session, reply })
-            .map_err(|_| StoreError("signed out".into()))?;
-        answer
-            .await
-            .unwrap_or_else(|_| Err(StoreError("signed out".into())))
+        let closed = || StoreError("signed out".into());
+        match &self.host {
+            Host::Here(tx) => {
+                let (reply, answer) = oneshot::channel();
+                tx.unbounded_send(Command::Relogin { session, reply })
+                    .map_err(|_| closed())?;
+                answer.await.unwrap_or_else(|_| Err(closed()))
+            }
+            Host::Worker(remote) => match remote.call(|id| ToWorker::Relogin(id, session)).await {
+                Some(FromWorker::Relogged(_, result)) => result.map_err(StoreError),
+                _ => Err(closed()),
+            },
+        }
     }
 
     /// Stops syncing and deletes everything on the device.
     pub async fn sign_out(&self) {
-        let (reply, answer) = oneshot::channel();
-        if self.tx.unbounded_send(Command::SignOut { reply }).is_ok() {
-            let _ = answer.await;
+        match &self.host {
+            Host::Here(tx) => {
+                let (reply, answer) = oneshot::channel();
+                if tx.unbounded_send(Command::SignOut { reply }).is_ok() {
+                    let _ = answer.await;
+                }
+            }
+            Host::Worker(remote) => {
+                remote.call(ToWorker::SignOut).await;
+                remote.terminate();
+            }
+        }
+    }
+
+    /// The handle on an engine running in a worker.
+    pub(crate) fn remote(remote: Rc<Remote>) -> EngineHandle {
+        EngineHandle {
+            host: Host::Worker(remote),
         }
     }
 }
@@ -339,7 +412,9 @@ pub async fn start(
     };
     engine.publish();
     wasm_bindgen_futures::spawn_local(engine.run(rx));
-    Ok(EngineHandle { tx })
+    Ok(EngineHandle {
+        host: Host::Here(tx),
+    })
 }
 
 /// What opening left for [`Engine::finish_opening`], once the list is shown.
@@ -607,15 +682,12 @@ impl Engine {
         });
     }
 
-    async fn apply(&mut self, edit: EditFn) -> Result<Edit, AddError> {
+    async fn apply(&mut self, call: ErasedEdit) -> Result<Vec<u8>, AddError> {
         let author = Author {
             who: format!("{}/web", self.session.rep),
             at: browser::now_ms() as i64,
         };
-        let edit = edit(&mut self.base, &author).map_err(|e| match e {
-            Error::Invalid { field, reason, .. } => AddError::Invalid { field, reason },
-            other => AddError::Refused(other.to_string()),
-        })?;
+        let (edit, answer) = call.run(&mut self.base, &author)?;
         self.absorb_loaded();
         let mut batch = Batch::default();
         batch.chunks(self.persister.plan(&self.base, &edit.touched));
@@ -645,7 +717,7 @@ impl Engine {
         // Even when the device refused the write, the server may still take the change.
         self.sync.touched(&self.base, &edit.touched);
         let result = match written {
-            Ok(()) => Ok(edit),
+            Ok(()) => Ok(answer),
             Err(e) => Err(AddError::Storage(e.0)),
         };
         self.flush();

@@ -11,6 +11,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 pub mod backoff;
+pub mod calls;
 pub mod client_filter;
 pub mod format;
 pub mod i18n;
@@ -38,3 +39,5 @@ pub mod qr;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod sync;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -3,7 +3,11 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    fieldbase_web::app::start();
+    // The engine's worker instantiates this module too: it waits for `worker.js` to
+    // call `fieldbaseWorker` instead.
+    if web_sys::window().is_some() {
+        fieldbase_web::app::start();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

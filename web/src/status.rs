@@ -15,7 +15,7 @@ pub enum Link {
 }
 
 /// The four states the status bar shows (and exposes as `data-state`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SyncState {
     /// Not connected.
     Offline,

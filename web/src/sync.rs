@@ -14,6 +14,7 @@ use futures::{
 };
 use gloo_net::websocket::{Message, State, futures::WebSocket};
 use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
 
 use crate::{api, backoff::Backoff, browser};
 
@@ -62,7 +63,7 @@ impl Driver {
         let online = {
             let wake = driver.wake.clone();
             gloo_events::EventListener::new(
-                &web_sys::window().expect("a window"),
+                &js_sys::global().unchecked_into::<web_sys::EventTarget>(),
                 "online",
                 move |_| {
                     let _ = wake.unbounded_send(());

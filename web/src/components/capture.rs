@@ -12,6 +12,7 @@ use fieldbase_core::{
     report::local_date,
     validate,
 };
+use serde::{Deserialize, Serialize};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -19,6 +20,7 @@ use yew::prelude::*;
 use crate::{
     app::use_i18n,
     browser,
+    calls::EditCall,
     components::{capture_event::EventPicker, capture_scan::QrScanner, home::ScreenProps, icons},
     engine::AddError,
     hooks::use_query,
@@ -27,7 +29,7 @@ use crate::{
 };
 
 /// How keen the lead is; saved as the tag of the same name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 enum Temperature {
     Hot,
     #[default]
@@ -49,7 +51,7 @@ impl Temperature {
 }
 
 /// What the rep typed.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct Lead {
     company: String,
     person: String,
@@ -146,6 +148,10 @@ impl Problems {
     }
 }
 
+/// What saving a lead takes: the lead, the current event, the new ids (client,
+/// contact, interaction) and the device's time zone.
+type LeadSave = (Lead, Option<String>, (DocumentId, String, String), String);
+
 /// Saves a lead in one edit: the client (a lead from the exhibition, tagged with its
 /// temperature), its contact, and the encounter as an interaction. Everything is
 /// validated before the first write, so a bad field writes nothing.
@@ -155,6 +161,7 @@ fn save_lead(
     lead: &Lead,
     event: Option<&str>,
     ids: (DocumentId, String, String),
+    time_zone: String,
 ) -> Result<Edit, Error> {
     let (client, contact_id, interaction_id) = ids;
     let draft = ClientDraft {
@@ -176,7 +183,6 @@ fn save_lead(
         ..ContactDraft::default()
     });
     let summary = lead.summary();
-    let time_zone = browser::time_zone();
     draft.validate()?;
     draft.details.validated()?;
     if let Some(c) = &contact {
@@ -365,9 +371,12 @@ pub fn CaptureScreen(props: &ScreenProps) -> Html {
                 let started = browser::now_ms();
                 let saved = current.clone();
                 let result = engine
-                    .edit(move |base, author| {
-                        save_lead(base, author, &saved, event.as_deref(), ids)
-                    })
+                    .edit(EditCall::new(
+                        |(lead, event, ids, zone): LeadSave, base: &mut ClientBase, author| {
+                            save_lead(base, author, &lead, event.as_deref(), ids, zone)
+                        },
+                        (saved, event, ids, browser::time_zone()),
+                    ))
                     .await;
                 saving.set(false);
                 match result {

@@ -1,7 +1,9 @@
 //! The event leads are captured at: picked once (remembered on the device, shared with
 //! Settings), or created on the spot (name, place, dates) in the team document.
 
-use fieldbase_core::{Date, Edit, Event, EventKind, Field, TeamDoc, TeamEntity};
+use fieldbase_core::{
+    Author, ClientBase, Date, Edit, Event, EventKind, Field, TeamDoc, TeamEntity,
+};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -9,6 +11,7 @@ use yew::prelude::*;
 use crate::{
     app::use_i18n,
     browser,
+    calls::EditCall,
     components::icons,
     engine::{AddError, EngineHandle},
     hooks::use_query,
@@ -207,15 +210,17 @@ fn NewEventForm(props: &NewEventProps) -> Html {
                 saving.clone(),
             );
             spawn_local(async move {
-                let put = id.clone();
                 let result = engine
-                    .edit(move |base, author| {
-                        let doc = base.put_team_entity(&put, &event, author)?;
-                        Ok(Edit {
-                            client: doc,
-                            touched: vec![doc],
-                        })
-                    })
+                    .edit(EditCall::new(
+                        |(id, event): (String, Event), base: &mut ClientBase, author: &Author| {
+                            let doc = base.put_team_entity(&id, &event, author)?;
+                            Ok(Edit {
+                                client: doc,
+                                touched: vec![doc],
+                            })
+                        },
+                        (id.clone(), event),
+                    ))
                     .await;
                 saving.set(false);
                 match result {

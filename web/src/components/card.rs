@@ -13,20 +13,22 @@ use fieldbase_core::{
     ContactDraft, Contract, Date, Deal, DocumentId, Edit, Error, Field, HistoryEntry, Interaction,
     Invoice, Line, Money, Order, Payment, Rating, Receivable, Record, Segment, Totals,
     automerge::{
-        AutoCommit, Change, ObjId, ROOT, ReadDoc, ScalarValue, Value,
+        AutoCommit, Change, ChangeHash, ObjId, ROOT, ReadDoc, ScalarValue, Value,
         transaction::{CommitOptions, Transactable},
     },
 };
+use serde::{Deserialize, Serialize};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::{
     app::{I18n, use_i18n},
     browser,
+    calls::EditCall,
     components::{
         card_activity::{LogInteraction, Timeline},
         card_form::{
-            self, EditBox, Input, Kind, RecordForm, Values, bp_text, date_text, money_text,
+            self, FormEdit, Input, Kind, RecordForm, Sent, Values, bp_text, date_text, money_text,
             options, target_prop,
         },
         card_records::Records,
@@ -52,9 +54,10 @@ pub struct CardProps {
 }
 
 /// A value of a conflicting field, with who wrote it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Competing {
     /// As stored.
+    #[serde(with = "crate::calls::scalar")]
     pub stored: ScalarValue,
     /// The one shown now.
     pub winner: bool,
@@ -65,10 +68,10 @@ pub struct Competing {
 }
 
 /// A field two devices changed at once.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
     /// The stored key.
-    pub key: &'static str,
+    pub key: String,
     /// A [`ClientDetails`] key (else name, phone, e-mail, status, lost reason).
     pub detail: bool,
     /// The winner first.
@@ -81,7 +84,7 @@ pub type OrderWithLines = (String, Order, Vec<(String, Line)>);
 pub type InvoiceWithPayments = (String, Invoice, Vec<(String, Payment)>);
 
 /// Everything the card shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CardData {
     /// Name, phone, e-mail, status.
     pub client: Client,
@@ -192,7 +195,7 @@ fn conflicts(base: &ClientBase, id: DocumentId) -> Vec<Conflict> {
                 .collect();
             values.sort_by_key(|c| !c.winner);
             Conflict {
-                key,
+                key: key.to_owned(),
                 detail,
                 values,
             }
@@ -217,55 +220,67 @@ fn author_of(changes: &[Change], op: &ObjId) -> (String, Option<i64>) {
         .unwrap_or_default()
 }
 
+/// A scalar that crosses to the engine.
+#[derive(Serialize, Deserialize)]
+struct Chosen(#[serde(with = "crate::calls::scalar")] ScalarValue);
+
+/// Which value of a conflicting field the rep chose: the client, the key, whether it
+/// is a [`ClientDetails`] key, and the value.
+type Resolution = (DocumentId, String, bool, Chosen);
+
 /// Keeps `chosen` as the value of a conflicting field: written again, so it supersedes
 /// every competing value.
-fn resolve(id: DocumentId, key: &'static str, detail: bool, chosen: ScalarValue) -> EditBox {
-    Box::new(move |base: &mut ClientBase, author: &Author| {
-        let text = match &chosen {
-            ScalarValue::Str(s) => s.to_string(),
-            other => other.to_string(),
-        };
-        if !detail {
-            let mut patch = ClientPatch::default();
-            match key {
-                "name" => patch.name = Some(text),
-                "phone" => patch.phone = Some(text),
-                "email" => patch.email = Some(text),
-                "status" => patch.status = Some(text.parse()?),
-                _ => patch.lost_reason = Some(text),
+fn resolve(id: DocumentId, key: String, detail: bool, chosen: ScalarValue) -> EditCall<Edit> {
+    EditCall::new(
+        |(id, key, detail, chosen): Resolution, base: &mut ClientBase, author: &Author| {
+            let (key, chosen) = (key.as_str(), chosen.0);
+            let text = match &chosen {
+                ScalarValue::Str(s) => s.to_string(),
+                other => other.to_string(),
+            };
+            if !detail {
+                let mut patch = ClientPatch::default();
+                match key {
+                    "name" => patch.name = Some(text),
+                    "phone" => patch.phone = Some(text),
+                    "email" => patch.email = Some(text),
+                    "status" => patch.status = Some(text.parse()?),
+                    _ => patch.lost_reason = Some(text),
+                }
+                return base.edit_client(id, &patch, author);
             }
-            return base.edit_client(id, &patch, author);
-        }
-        let current = base.details(id);
-        let mut scratch = AutoCommit::new();
-        current.write(&mut scratch, &ROOT, None)?;
-        scratch.put(ROOT, key, chosen.clone())?;
-        let wanted = ClientDetails::read(&scratch, &ROOT);
-        if wanted != current {
-            return base.set_details(id, &wanted, author);
-        }
-        // The shown value wins: put it again so the others are superseded.
-        let doc = base.doc_mut(id).ok_or(Error::NoSuchClient(id))?;
-        let options = CommitOptions::default()
-            .with_time(author.at.div_euclid(1000))
-            .with_message(author.who.clone());
-        doc.transact_with::<_, _, Error, _>(
-            |_| options,
-            |tx| {
-                tx.put(ROOT, key, chosen)?;
-                Ok(())
-            },
-        )
-        .map_err(|f| f.error)?;
-        let mut touched = vec![id];
-        if let Some(edit) = base.reconcile_summary(id, author)? {
-            touched.extend(edit.touched);
-        }
-        Ok(Edit {
-            client: id,
-            touched,
-        })
-    })
+            let current = base.details(id);
+            let mut scratch = AutoCommit::new();
+            current.write(&mut scratch, &ROOT, None)?;
+            scratch.put(ROOT, key, chosen.clone())?;
+            let wanted = ClientDetails::read(&scratch, &ROOT);
+            if wanted != current {
+                return base.set_details(id, &wanted, author);
+            }
+            // The shown value wins: put it again so the others are superseded.
+            let doc = base.doc_mut(id).ok_or(Error::NoSuchClient(id))?;
+            let options = CommitOptions::default()
+                .with_time(author.at.div_euclid(1000))
+                .with_message(author.who.clone());
+            doc.transact_with::<_, _, Error, _>(
+                |_| options,
+                |tx| {
+                    tx.put(ROOT, key, chosen)?;
+                    Ok(())
+                },
+            )
+            .map_err(|f| f.error)?;
+            let mut touched = vec![id];
+            if let Some(edit) = base.reconcile_summary(id, author)? {
+                touched.extend(edit.touched);
+            }
+            Ok(Edit {
+                client: id,
+                touched,
+            })
+        },
+        (id, key, detail, Chosen(chosen)),
+    )
 }
 
 /// The translated label of a stored card key.
@@ -394,10 +409,10 @@ pub fn ClientCard(props: &CardProps) -> Html {
         let open = resolver_open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let pick = |key: &'static str, detail: bool, v: ScalarValue| {
+    let pick = |key: String, detail: bool, v: ScalarValue| {
         let (engine, err) = (props.engine.clone(), resolve_error.clone());
         Callback::from(move |_: MouseEvent| {
-            let (engine, err, v) = (engine.clone(), err.clone(), v.clone());
+            let (engine, err, v, key) = (engine.clone(), err.clone(), v.clone(), key.clone());
             spawn_local(async move {
                 match engine.edit(resolve(id, key, detail, v)).await {
                     Ok(_) => err.set(None),
@@ -415,8 +430,8 @@ pub fn ClientCard(props: &CardProps) -> Html {
             <h2 class="section-title" id="card-conflicts-title">{ i18n.t("card-conflicts-title") }</h2>
             <p class="muted small">{ i18n.t("card-conflicts-note") }</p>
             { for d.conflicts.iter().map(|cf| html! {
-                <fieldset class="card-conflict" data-testid="conflict-field" data-field={cf.key}>
-                    <legend>{ field_label(&i18n, cf.key) }</legend>
+                <fieldset class="card-conflict" data-testid="conflict-field" data-field={cf.key.clone()}>
+                    <legend>{ field_label(&i18n, &cf.key) }</legend>
                     <ul class="items">
                         { for cf.values.iter().map(|v| {
                             let by = if v.who.is_empty() {
@@ -430,14 +445,14 @@ pub fn ClientCard(props: &CardProps) -> Html {
                             html! {
                                 <li class="item-row" data-testid="conflict-value">
                                     <div class="item-main">
-                                        <span class="item-title">{ shown_value(&i18n, cf.key, &v.stored) }</span>
+                                        <span class="item-title">{ shown_value(&i18n, &cf.key, &v.stored) }</span>
                                         <span class="muted small">
                                             { by }
                                             if v.winner { { " · " }{ i18n.t("card-conflict-current") } }
                                         </span>
                                     </div>
                                     <button class="button small-button" data-testid="conflict-pick"
-                                            onclick={pick(cf.key, cf.detail, v.stored.clone())}>
+                                            onclick={pick(cf.key.clone(), cf.detail, v.stored.clone())}>
                                         { i18n.t("card-conflict-keep") }
                                     </button>
                                 </li>
@@ -621,19 +636,22 @@ fn EditCard(props: &EditCardProps) -> Html {
     ]
     .into_iter()
     .collect();
-    let save_main = Callback::from(move |v: Values| -> EditBox {
-        Box::new(move |base: &mut ClientBase, author: &Author| {
-            let status: ClientStatus = card_form::text(&v, "status").parse()?;
-            let patch = ClientPatch {
-                name: Some(card_form::text(&v, "name")),
-                phone: Some(card_form::text(&v, "phone")),
-                email: Some(card_form::text(&v, "email")),
-                status: Some(status),
-                lost_reason: (status == ClientStatus::Lost)
-                    .then(|| card_form::text(&v, "lost_reason")),
-            };
-            base.edit_client(id, &patch, author)
-        })
+    let save_main = Callback::from(move |v: Values| -> FormEdit {
+        EditCall::new(
+            |(id, v): (DocumentId, Sent), base: &mut ClientBase, author: &Author| {
+                let status: ClientStatus = card_form::text(&v, "status").parse()?;
+                let patch = ClientPatch {
+                    name: Some(card_form::text(&v, "name")),
+                    phone: Some(card_form::text(&v, "phone")),
+                    email: Some(card_form::text(&v, "email")),
+                    status: Some(status),
+                    lost_reason: (status == ClientStatus::Lost)
+                        .then(|| card_form::text(&v, "lost_reason")),
+                };
+                base.edit_client(id, &patch, author)
+            },
+            (id, card_form::sent(v)),
+        )
     });
     let not_set = i18n.t("card-not-set");
     let detail_inputs = Rc::new(vec![
@@ -747,32 +765,36 @@ fn EditCard(props: &EditCardProps) -> Html {
     ]
     .into_iter()
     .collect();
-    let save_details = Callback::from(move |v: Values| -> EditBox {
-        Box::new(move |base: &mut ClientBase, author: &Author| {
-            let mut d = base.details(id);
-            d.segment = Segment::from_key(&card_form::text(&v, "segment")).unwrap_or_default();
-            d.owner = card_form::text(&v, "owner");
-            let rating = Rating::from_key(&card_form::text(&v, "rating")).unwrap_or_default();
-            if rating != d.rating {
-                d.rating_checked = Some(browser::today());
-            }
-            d.rating = rating;
-            d.price_type = card_form::text(&v, "price_type");
-            d.discount_bp = card_form::percent_bp(&v, "discount_bp", Field::Discount)?;
-            d.payment_days = card_form::number(&v, "payment_days", Field::PaymentDays)?;
-            d.currency = card_form::currency(&v, "currency")?;
-            d.credit_limit = card_form::money(&v, "credit_limit", "currency", Field::CreditLimit)?;
-            d.next_step = card_form::text(&v, "next_step");
-            d.next_step_date = card_form::date(&v, "next_step_date")?;
-            d.legal_name = card_form::text(&v, "legal_name");
-            d.tax_id = card_form::text(&v, "tax_id");
-            d.industry = card_form::text(&v, "industry");
-            d.website = card_form::text(&v, "website");
-            d.rating_note = card_form::text(&v, "rating_note");
-            // The server learns it from the engine (`POST /api/clients`).
-            d.restricted = card_form::text(&v, "restricted") == "true";
-            base.set_details(id, &d, author)
-        })
+    let save_details = Callback::from(move |v: Values| -> FormEdit {
+        EditCall::new(
+            |(id, v): (DocumentId, Sent), base: &mut ClientBase, author: &Author| {
+                let mut d = base.details(id);
+                d.segment = Segment::from_key(&card_form::text(&v, "segment")).unwrap_or_default();
+                d.owner = card_form::text(&v, "owner");
+                let rating = Rating::from_key(&card_form::text(&v, "rating")).unwrap_or_default();
+                if rating != d.rating {
+                    d.rating_checked = Some(browser::today());
+                }
+                d.rating = rating;
+                d.price_type = card_form::text(&v, "price_type");
+                d.discount_bp = card_form::percent_bp(&v, "discount_bp", Field::Discount)?;
+                d.payment_days = card_form::number(&v, "payment_days", Field::PaymentDays)?;
+                d.currency = card_form::currency(&v, "currency")?;
+                d.credit_limit =
+                    card_form::money(&v, "credit_limit", "currency", Field::CreditLimit)?;
+                d.next_step = card_form::text(&v, "next_step");
+                d.next_step_date = card_form::date(&v, "next_step_date")?;
+                d.legal_name = card_form::text(&v, "legal_name");
+                d.tax_id = card_form::text(&v, "tax_id");
+                d.industry = card_form::text(&v, "industry");
+                d.website = card_form::text(&v, "website");
+                d.rating_note = card_form::text(&v, "rating_note");
+                // The server learns it from the engine (`POST /api/clients`).
+                d.restricted = card_form::text(&v, "restricted") == "true";
+                base.set_details(id, &d, author)
+            },
+            (id, card_form::sent(v)),
+        )
     });
     html! {
         <div class="card-edit">
@@ -819,27 +841,30 @@ fn Contacts(props: &ContactsProps) -> Html {
             Field::Birthday,
         ),
     ]);
-    let save = Callback::from(move |v: Values| -> EditBox {
-        Box::new(move |base: &mut ClientBase, author: &Author| {
-            let some = |k: &str| {
-                let t = card_form::text(&v, k);
-                if t.trim().is_empty() {
-                    Vec::new()
-                } else {
-                    vec![t]
-                }
-            };
-            let draft = ContactDraft {
-                name: card_form::text(&v, "name"),
-                position: card_form::text(&v, "position"),
-                role: card_form::text(&v, "role"),
-                phones: some("phone"),
-                emails: some("email"),
-                birthday: card_form::text(&v, "birthday"),
-                ..ContactDraft::default()
-            };
-            base.add_contact(id, &card_form::new_id(), &draft, author)
-        })
+    let save = Callback::from(move |v: Values| -> FormEdit {
+        EditCall::new(
+            |(id, v): (DocumentId, Sent), base: &mut ClientBase, author: &Author| {
+                let some = |k: &str| {
+                    let t = card_form::text(&v, k);
+                    if t.trim().is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![t]
+                    }
+                };
+                let draft = ContactDraft {
+                    name: card_form::text(&v, "name"),
+                    position: card_form::text(&v, "position"),
+                    role: card_form::text(&v, "role"),
+                    phones: some("phone"),
+                    emails: some("email"),
+                    birthday: card_form::text(&v, "birthday"),
+                    ..ContactDraft::default()
+                };
+                base.add_contact(id, &card_form::new_id(), &draft, author)
+            },
+            (id, card_form::sent(v)),
+        )
     });
     html! {
         <section class="card list-section card-contacts" aria-labelledby="card-contacts-title">
@@ -953,16 +978,21 @@ fn Notes(props: &NotesProps) -> Html {
             spawn_local(async move {
                 let saved = value.clone();
                 let from = since.borrow().clone();
-                let after = since.clone();
                 let result = engine
-                    .edit(move |base, author| {
-                        let (edit, view) = base.set_notes_since(id, &from, &value, author)?;
-                        // The textarea holds exactly the saved text, which the document
-                        // reads at `view`: later typing is relative to it.
-                        *after.borrow_mut() = view;
-                        Ok(edit)
-                    })
+                    .edit(EditCall::new(
+                        |(id, from, value): (DocumentId, Vec<ChangeHash>, String),
+                         base: &mut ClientBase,
+                         author: &Author| {
+                            base.set_notes_since(id, &from, &value, author)
+                        },
+                        (id, from, value),
+                    ))
                     .await;
+                // The textarea holds exactly the saved text, which the document reads at
+                // the heads the edit returned: later typing is relative to them.
+                if let Ok((_, view)) = &result {
+                    *since.borrow_mut() = view.clone();
+                }
                 if *latest.borrow() == saved {
                     *dirty.borrow_mut() = false;
                 }
@@ -1029,7 +1059,7 @@ struct HistoryProps {
 }
 
 /// What a past card showed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct PastCard {
     client: Client,
     details: ClientDetails,

@@ -12,9 +12,10 @@ use yew::prelude::*;
 use crate::{
     app::use_i18n,
     browser,
+    calls::EditCall,
     components::{
         card::{CardData, money, totals_text},
-        card_form::{self, EditBox, Input, Kind, RecordForm, Values, options},
+        card_form::{self, FormEdit, Input, Kind, RecordForm, Sent, Values, options},
     },
     engine::EngineHandle,
 };
@@ -133,38 +134,43 @@ pub fn LogInteraction(props: &LogProps) -> Html {
     .into_iter()
     .collect();
     let rep = props.rep.clone();
-    let save = Callback::from(move |v: Values| -> EditBox {
+    let save = Callback::from(move |v: Values| -> FormEdit {
         let rep = rep.clone();
-        Box::new(move |base: &mut ClientBase, author: &Author| {
-            let next_step = if card_form::flag(&v, "next") {
-                Some(NextStep {
-                    task_id: card_form::new_id(),
-                    kind: TaskKind::from_key(&card_form::text(&v, "next_kind")).unwrap_or_default(),
-                    due: card_form::required_date(&v, "next_date")?,
-                    time: card_form::time(&v, "next_time")?,
-                    note: card_form::text(&v, "next_note"),
-                })
-            } else {
-                None
-            };
-            let minutes = card_form::number(&v, "minutes", Field::Duration)?;
-            let contact = card_form::text(&v, "contact");
-            let draft = InteractionDraft {
-                kind: InteractionKind::from_key(&card_form::text(&v, "kind")).unwrap_or_default(),
-                direction: Direction::from_key(&card_form::text(&v, "direction"))
-                    .unwrap_or(Direction::Out),
-                at: author.at,
-                time_zone: browser::time_zone(),
-                duration_secs: minutes.saturating_mul(60),
-                outcome: Outcome::from_key(&card_form::text(&v, "outcome")).unwrap_or_default(),
-                summary: card_form::text(&v, "summary"),
-                who: rep,
-                contact: (!contact.is_empty()).then_some(contact),
-                event: None,
-                next_step,
-            };
-            base.log_interaction(id, &card_form::new_id(), &draft, author)
-        })
+        EditCall::new(
+            |(id, v, rep): (DocumentId, Sent, String), base: &mut ClientBase, author: &Author| {
+                let next_step = if card_form::flag(&v, "next") {
+                    Some(NextStep {
+                        task_id: card_form::new_id(),
+                        kind: TaskKind::from_key(&card_form::text(&v, "next_kind"))
+                            .unwrap_or_default(),
+                        due: card_form::required_date(&v, "next_date")?,
+                        time: card_form::time(&v, "next_time")?,
+                        note: card_form::text(&v, "next_note"),
+                    })
+                } else {
+                    None
+                };
+                let minutes = card_form::number(&v, "minutes", Field::Duration)?;
+                let contact = card_form::text(&v, "contact");
+                let draft = InteractionDraft {
+                    kind: InteractionKind::from_key(&card_form::text(&v, "kind"))
+                        .unwrap_or_default(),
+                    direction: Direction::from_key(&card_form::text(&v, "direction"))
+                        .unwrap_or(Direction::Out),
+                    at: author.at,
+                    time_zone: browser::time_zone(),
+                    duration_secs: minutes.saturating_mul(60),
+                    outcome: Outcome::from_key(&card_form::text(&v, "outcome")).unwrap_or_default(),
+                    summary: card_form::text(&v, "summary"),
+                    who: rep,
+                    contact: (!contact.is_empty()).then_some(contact),
+                    event: None,
+                    next_step,
+                };
+                base.log_interaction(id, &card_form::new_id(), &draft, author)
+            },
+            (id, card_form::sent(v), rep),
+        )
     });
     html! {
         <section class="card list-section card-log" data-testid="log-interaction"

@@ -3,17 +3,16 @@
 //! names (or above the button when no input matches); "Saved" appears once the engine
 //! has the change on the device.
 
-use std::{collections::BTreeMap, rc::Rc};
+use std::{borrow::Borrow, collections::BTreeMap, rc::Rc};
 
-use fieldbase_core::{
-    Author, ClientBase, Currency, Date, Edit, Error, Field, Money, Problem, TimeOfDay,
-};
+use fieldbase_core::{Currency, Date, Edit, Error, Field, Money, Problem, TimeOfDay};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::{
     app::use_i18n,
+    calls::EditCall,
     components::text_field::TextField,
     engine::{AddError, EngineHandle},
     i18n::invalid_reason_key,
@@ -21,8 +20,15 @@ use crate::{
 
 /// What the rep typed, by input key.
 pub type Values = BTreeMap<&'static str, String>;
-/// An edit for the engine.
-pub type EditBox = Box<dyn FnOnce(&mut ClientBase, &Author) -> Result<Edit, Error>>;
+/// The values as they cross to the engine (an edit reads them there).
+pub type Sent = BTreeMap<String, String>;
+/// A form's edit for the engine.
+pub type FormEdit = EditCall<Edit>;
+
+/// `v` as it crosses to the engine.
+pub fn sent(v: Values) -> Sent {
+    v.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
 
 /// The kind of an input.
 #[derive(Clone, PartialEq)]
@@ -115,7 +121,7 @@ pub struct RecordFormProps {
     /// The submit button's text.
     pub submit: AttrValue,
     /// Builds the edit from the values (parsing errors are returned by the edit).
-    pub save: Callback<Values, EditBox>,
+    pub save: Callback<Values, FormEdit>,
     /// Empty the form after a save (new records).
     #[prop_or_default]
     pub reset: bool,
@@ -376,17 +382,20 @@ fn renamed(e: Error, field: Field) -> Error {
 }
 
 /// The text of input `key` (empty when missing).
-pub fn text(v: &Values, key: &str) -> String {
+pub fn text<K: Ord + Borrow<str>>(v: &BTreeMap<K, String>, key: &str) -> String {
     v.get(key).cloned().unwrap_or_default()
 }
 
 /// A check box.
-pub fn flag(v: &Values, key: &str) -> bool {
+pub fn flag<K: Ord + Borrow<str>>(v: &BTreeMap<K, String>, key: &str) -> bool {
     v.get(key).is_some_and(|s| s == "true")
 }
 
 /// An optional date (`YYYY-MM-DD`).
-pub fn date(v: &Values, key: &str) -> Result<Option<Date>, Error> {
+pub fn date<K: Ord + Borrow<str>>(
+    v: &BTreeMap<K, String>,
+    key: &str,
+) -> Result<Option<Date>, Error> {
     let s = text(v, key);
     if s.trim().is_empty() {
         return Ok(None);
@@ -395,12 +404,18 @@ pub fn date(v: &Values, key: &str) -> Result<Option<Date>, Error> {
 }
 
 /// A required date.
-pub fn required_date(v: &Values, key: &str) -> Result<Date, Error> {
+pub fn required_date<K: Ord + Borrow<str>>(
+    v: &BTreeMap<K, String>,
+    key: &str,
+) -> Result<Date, Error> {
     date(v, key)?.ok_or_else(|| invalid(Field::Date, "", Problem::BadDate))
 }
 
 /// An optional time of day.
-pub fn time(v: &Values, key: &str) -> Result<Option<TimeOfDay>, Error> {
+pub fn time<K: Ord + Borrow<str>>(
+    v: &BTreeMap<K, String>,
+    key: &str,
+) -> Result<Option<TimeOfDay>, Error> {
     let s = text(v, key);
     if s.trim().is_empty() {
         return Ok(None);
@@ -409,7 +424,11 @@ pub fn time(v: &Values, key: &str) -> Result<Option<TimeOfDay>, Error> {
 }
 
 /// A whole number (empty: 0).
-pub fn number(v: &Values, key: &str, field: Field) -> Result<u32, Error> {
+pub fn number<K: Ord + Borrow<str>>(
+    v: &BTreeMap<K, String>,
+    key: &str,
+    field: Field,
+) -> Result<u32, Error> {
     let s = text(v, key);
     let t = s.trim();
     if t.is_empty() {
@@ -420,7 +439,11 @@ pub fn number(v: &Values, key: &str, field: Field) -> Result<u32, Error> {
 }
 
 /// A percentage with up to two decimals, as basis points (`5,5` → 550).
-pub fn percent_bp(v: &Values, key: &str, field: Field) -> Result<u32, Error> {
+pub fn percent_bp<K: Ord + Borrow<str>>(
+    v: &BTreeMap<K, String>,
+    key: &str,
+    field: Field,
+) -> Result<u32, Error> {
     let s = text(v, key);
     if s.trim().is_empty() {
         return Ok(0);
@@ -439,7 +462,10 @@ pub fn bp_text(bp: u32) -> String {
 }
 
 /// A currency code (upper-cased).
-pub fn currency(v: &Values, key: &str) -> Result<Option<Currency>, Error> {
+pub fn currency<K: Ord + Borrow<str>>(
+    v: &BTreeMap<K, String>,
+    key: &str,
+) -> Result<Option<Currency>, Error> {
     let s = text(v, key).trim().to_uppercase();
     if s.is_empty() {
         return Ok(None);
@@ -448,7 +474,12 @@ pub fn currency(v: &Values, key: &str) -> Result<Option<Currency>, Error> {
 }
 
 /// An optional amount in the currency of input `cur` (`EUR` when that is empty).
-pub fn money(v: &Values, key: &str, cur: &str, field: Field) -> Result<Option<Money>, Error> {
+pub fn money<K: Ord + Borrow<str>>(
+    v: &BTreeMap<K, String>,
+    key: &str,
+    cur: &str,
+    field: Field,
+) -> Result<Option<Money>, Error> {
     let s = text(v, key);
     if s.trim().is_empty() {
         return Ok(None);

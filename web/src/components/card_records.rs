@@ -14,10 +14,12 @@ use yew::prelude::*;
 use crate::{
     app::{I18n, use_i18n},
     browser,
+    calls::EditCall,
     components::{
         card::{CardData, money, totals_text},
         card_form::{
-            self, EditBox, Input, Kind, RecordForm, Values, bp_text, date_text, money_text, options,
+            self, FormEdit, Input, Kind, RecordForm, Sent, Values, bp_text, date_text, money_text,
+            options,
         },
         icons,
     },
@@ -58,7 +60,7 @@ struct SectionProps {
     rows: Vec<Row>,
     new_initial: Rc<Values>,
     /// (existing id or none, values) → the edit.
-    save: Callback<(Option<String>, Values), EditBox>,
+    save: Callback<(Option<String>, Values), FormEdit>,
     engine: EngineHandle,
     #[prop_or_default]
     open: bool,
@@ -224,33 +226,39 @@ pub fn Records(props: &RecordsProps) -> Html {
         })
         .collect();
     let rep = props.rep.clone();
-    let save_deal = Callback::from(move |(existing, v): (Option<String>, Values)| -> EditBox {
+    let save_deal = Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
         let rep = rep.clone();
-        Box::new(move |base: &mut ClientBase, author: &Author| {
-            let mut x: Deal = existing
-                .as_deref()
-                .and_then(|e| base.entity(id, e))
-                .unwrap_or_default();
-            let stage = DealStage::from_key(&card_form::text(&v, "stage")).unwrap_or_default();
-            if stage != x.stage && matches!(stage, DealStage::Won | DealStage::Lost) {
-                x.closed_on = Some(browser::today());
-            }
-            x.title = card_form::text(&v, "title");
-            x.stage = stage;
-            x.lost_reason = card_form::text(&v, "lost_reason");
-            x.amount = card_form::money(&v, "amount", "currency", Field::Amount)?;
-            x.probability = card_form::number(&v, "probability", Field::Probability)?;
-            x.expected_close = card_form::date(&v, "expected_close")?;
-            x.channel = OfferChannel::from_key(&card_form::text(&v, "channel")).unwrap_or_default();
-            x.sent_on = card_form::date(&v, "sent_on")?;
-            if x.owner.is_empty() {
-                x.owner = rep;
-            }
-            match existing {
-                Some(e) => base.update_entity(id, &e, &x, author),
-                None => base.add_entity(id, &card_form::new_id(), &x, author),
-            }
-        })
+        EditCall::new(
+            |(id, existing, v, rep): (DocumentId, Option<String>, Sent, String),
+             base: &mut ClientBase,
+             author: &Author| {
+                let mut x: Deal = existing
+                    .as_deref()
+                    .and_then(|e| base.entity(id, e))
+                    .unwrap_or_default();
+                let stage = DealStage::from_key(&card_form::text(&v, "stage")).unwrap_or_default();
+                if stage != x.stage && matches!(stage, DealStage::Won | DealStage::Lost) {
+                    x.closed_on = Some(browser::today());
+                }
+                x.title = card_form::text(&v, "title");
+                x.stage = stage;
+                x.lost_reason = card_form::text(&v, "lost_reason");
+                x.amount = card_form::money(&v, "amount", "currency", Field::Amount)?;
+                x.probability = card_form::number(&v, "probability", Field::Probability)?;
+                x.expected_close = card_form::date(&v, "expected_close")?;
+                x.channel =
+                    OfferChannel::from_key(&card_form::text(&v, "channel")).unwrap_or_default();
+                x.sent_on = card_form::date(&v, "sent_on")?;
+                if x.owner.is_empty() {
+                    x.owner = rep;
+                }
+                match existing {
+                    Some(e) => base.update_entity(id, &e, &x, author),
+                    None => base.add_entity(id, &card_form::new_id(), &x, author),
+                }
+            },
+            (id, existing, card_form::sent(v), rep),
+        )
     });
 
     // ---------- contracts ----------
@@ -332,27 +340,34 @@ pub fn Records(props: &RecordsProps) -> Html {
             }
         })
         .collect();
-    let save_contract = Callback::from(move |(existing, v): (Option<String>, Values)| -> EditBox {
-        Box::new(move |base: &mut ClientBase, author: &Author| {
-            let mut x: Contract = existing
-                .as_deref()
-                .and_then(|e| base.entity(id, e))
-                .unwrap_or_default();
-            x.number = card_form::text(&v, "number");
-            x.status = ContractStatus::from_key(&card_form::text(&v, "status")).unwrap_or_default();
-            x.signed = card_form::date(&v, "signed")?;
-            x.valid_from = card_form::date(&v, "valid_from")?;
-            x.valid_to = card_form::date(&v, "valid_to")?;
-            x.renewal_days = card_form::number(&v, "renewal_days", Field::Duration)?;
-            x.price_type = card_form::text(&v, "price_type");
-            x.discount_bp = card_form::percent_bp(&v, "discount", Field::Discount)?;
-            x.payment_days = card_form::number(&v, "payment_days", Field::PaymentDays)?;
-            match existing {
-                Some(e) => base.update_entity(id, &e, &x, author),
-                None => base.add_entity(id, &card_form::new_id(), &x, author),
-            }
-        })
-    });
+    let save_contract =
+        Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
+            EditCall::new(
+                |(id, existing, v): (DocumentId, Option<String>, Sent),
+                 base: &mut ClientBase,
+                 author: &Author| {
+                    let mut x: Contract = existing
+                        .as_deref()
+                        .and_then(|e| base.entity(id, e))
+                        .unwrap_or_default();
+                    x.number = card_form::text(&v, "number");
+                    x.status = ContractStatus::from_key(&card_form::text(&v, "status"))
+                        .unwrap_or_default();
+                    x.signed = card_form::date(&v, "signed")?;
+                    x.valid_from = card_form::date(&v, "valid_from")?;
+                    x.valid_to = card_form::date(&v, "valid_to")?;
+                    x.renewal_days = card_form::number(&v, "renewal_days", Field::Duration)?;
+                    x.price_type = card_form::text(&v, "price_type");
+                    x.discount_bp = card_form::percent_bp(&v, "discount", Field::Discount)?;
+                    x.payment_days = card_form::number(&v, "payment_days", Field::PaymentDays)?;
+                    match existing {
+                        Some(e) => base.update_entity(id, &e, &x, author),
+                        None => base.add_entity(id, &card_form::new_id(), &x, author),
+                    }
+                },
+                (id, existing, card_form::sent(v)),
+            )
+        });
 
     // ---------- orders ----------
     let mut contract_opts = vec![(String::new(), i18n.t("card-none"))];
@@ -487,41 +502,46 @@ pub fn Records(props: &RecordsProps) -> Html {
         ])
     };
     let save_line = |order: String| {
-        Callback::from(move |(existing, v): (Option<String>, Values)| -> EditBox {
+        Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
             let order = order.clone();
-            Box::new(move |base: &mut ClientBase, author: &Author| {
-                let out = card_form::flag(&v, "out");
-                let line = Line {
-                    name: card_form::text(&v, "name"),
-                    sku: card_form::text(&v, "sku"),
-                    quantity: card_form::number(&v, "quantity", Field::Quantity)?,
-                    price: card_form::money(&v, "price", "currency", Field::Amount)?,
-                    discount_bp: card_form::percent_bp(&v, "discount", Field::Discount)?,
-                    stock: if out {
-                        StockState::OutOfStock
-                    } else {
-                        StockState::InStock
-                    },
-                    promised: if out {
-                        card_form::date(&v, "promised")?
-                    } else {
-                        None
-                    },
-                    analog: if out {
-                        card_form::text(&v, "analog")
-                    } else {
-                        String::new()
-                    },
-                    logistics_requested: out && card_form::flag(&v, "logistics"),
-                    logistics_note: if out {
-                        card_form::text(&v, "logistics_note")
-                    } else {
-                        String::new()
-                    },
-                };
-                let lid = existing.unwrap_or_else(card_form::new_id);
-                base.put_item::<Order, Line>(id, &order, &lid, &line, author)
-            })
+            EditCall::new(
+                |(id, existing, v, order): (DocumentId, Option<String>, Sent, String),
+                 base: &mut ClientBase,
+                 author: &Author| {
+                    let out = card_form::flag(&v, "out");
+                    let line = Line {
+                        name: card_form::text(&v, "name"),
+                        sku: card_form::text(&v, "sku"),
+                        quantity: card_form::number(&v, "quantity", Field::Quantity)?,
+                        price: card_form::money(&v, "price", "currency", Field::Amount)?,
+                        discount_bp: card_form::percent_bp(&v, "discount", Field::Discount)?,
+                        stock: if out {
+                            StockState::OutOfStock
+                        } else {
+                            StockState::InStock
+                        },
+                        promised: if out {
+                            card_form::date(&v, "promised")?
+                        } else {
+                            None
+                        },
+                        analog: if out {
+                            card_form::text(&v, "analog")
+                        } else {
+                            String::new()
+                        },
+                        logistics_requested: out && card_form::flag(&v, "logistics"),
+                        logistics_note: if out {
+                            card_form::text(&v, "logistics_note")
+                        } else {
+                            String::new()
+                        },
+                    };
+                    let lid = existing.unwrap_or_else(card_form::new_id);
+                    base.put_item::<Order, Line>(id, &order, &lid, &line, author)
+                },
+                (id, existing, card_form::sent(v), order),
+            )
         })
     };
     let order_rows: Vec<Row> = d
@@ -589,27 +609,33 @@ pub fn Records(props: &RecordsProps) -> Html {
             }
         })
         .collect();
-    let save_order = Callback::from(move |(existing, v): (Option<String>, Values)| -> EditBox {
-        Box::new(move |base: &mut ClientBase, author: &Author| {
-            let mut x: Order = existing
-                .as_deref()
-                .and_then(|e| base.entity(id, e))
-                .unwrap_or_default();
-            x.number = card_form::text(&v, "number");
-            x.status = OrderStatus::from_key(&card_form::text(&v, "status")).unwrap_or_default();
-            x.status_reason = match x.status {
-                OrderStatus::Returned => card_form::text(&v, "status_reason"),
-                OrderStatus::Refused => card_form::text(&v, "refused_reason"),
-                _ => String::new(),
-            };
-            x.received_on = card_form::date(&v, "received_on")?;
-            x.delivered_on = card_form::date(&v, "delivered_on")?;
-            x.contract = card_form::text(&v, "contract");
-            match existing {
-                Some(e) => base.update_entity(id, &e, &x, author),
-                None => base.add_entity(id, &card_form::new_id(), &x, author),
-            }
-        })
+    let save_order = Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
+        EditCall::new(
+            |(id, existing, v): (DocumentId, Option<String>, Sent),
+             base: &mut ClientBase,
+             author: &Author| {
+                let mut x: Order = existing
+                    .as_deref()
+                    .and_then(|e| base.entity(id, e))
+                    .unwrap_or_default();
+                x.number = card_form::text(&v, "number");
+                x.status =
+                    OrderStatus::from_key(&card_form::text(&v, "status")).unwrap_or_default();
+                x.status_reason = match x.status {
+                    OrderStatus::Returned => card_form::text(&v, "status_reason"),
+                    OrderStatus::Refused => card_form::text(&v, "refused_reason"),
+                    _ => String::new(),
+                };
+                x.received_on = card_form::date(&v, "received_on")?;
+                x.delivered_on = card_form::date(&v, "delivered_on")?;
+                x.contract = card_form::text(&v, "contract");
+                match existing {
+                    Some(e) => base.update_entity(id, &e, &x, author),
+                    None => base.add_entity(id, &card_form::new_id(), &x, author),
+                }
+            },
+            (id, existing, card_form::sent(v)),
+        )
     });
 
     // ---------- invoices ----------
@@ -681,9 +707,10 @@ pub fn Records(props: &RecordsProps) -> Html {
                 }
             }
             let iid = rid.clone();
-            let save_payment = Callback::from(move |v: Values| -> EditBox {
+            let save_payment = Callback::from(move |v: Values| -> FormEdit {
                 let iid = iid.clone();
-                Box::new(move |base: &mut ClientBase, author: &Author| {
+                EditCall::new(
+|(id, v, iid, currency): (DocumentId, Sent, String, Currency), base: &mut ClientBase, author: &Author| {
                     let amount = card_form::text(&v, "amount");
                     let p = Payment {
                         amount: if amount.trim().is_empty() {
@@ -695,7 +722,9 @@ pub fn Records(props: &RecordsProps) -> Html {
                         note: card_form::text(&v, "note"),
                     };
                     base.put_item::<Invoice, Payment>(id, &iid, &card_form::new_id(), &p, author)
-                })
+                },
+(id, card_form::sent(v), iid, currency),
+)
             });
             let owed = d
                 .receivables
@@ -745,23 +774,28 @@ pub fn Records(props: &RecordsProps) -> Html {
             }
         })
         .collect();
-    let save_invoice = Callback::from(move |(existing, v): (Option<String>, Values)| -> EditBox {
-        Box::new(move |base: &mut ClientBase, author: &Author| {
-            let mut x: Invoice = existing
-                .as_deref()
-                .and_then(|e| base.entity(id, e))
-                .unwrap_or_default();
-            x.number = card_form::text(&v, "number");
-            x.amount = card_form::money(&v, "amount", "currency", Field::Amount)?;
-            x.issued = card_form::date(&v, "issued")?;
-            x.due = card_form::date(&v, "due")?;
-            x.order = card_form::text(&v, "order");
-            x.cancelled = card_form::flag(&v, "cancelled");
-            match existing {
-                Some(e) => base.update_entity(id, &e, &x, author),
-                None => base.add_entity(id, &card_form::new_id(), &x, author),
-            }
-        })
+    let save_invoice = Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
+        EditCall::new(
+            |(id, existing, v): (DocumentId, Option<String>, Sent),
+             base: &mut ClientBase,
+             author: &Author| {
+                let mut x: Invoice = existing
+                    .as_deref()
+                    .and_then(|e| base.entity(id, e))
+                    .unwrap_or_default();
+                x.number = card_form::text(&v, "number");
+                x.amount = card_form::money(&v, "amount", "currency", Field::Amount)?;
+                x.issued = card_form::date(&v, "issued")?;
+                x.due = card_form::date(&v, "due")?;
+                x.order = card_form::text(&v, "order");
+                x.cancelled = card_form::flag(&v, "cancelled");
+                match existing {
+                    Some(e) => base.update_entity(id, &e, &x, author),
+                    None => base.add_entity(id, &card_form::new_id(), &x, author),
+                }
+            },
+            (id, existing, card_form::sent(v)),
+        )
     });
     let due_default = browser::today()
         .add_days(i64::from(if d.details.payment_days == 0 {
@@ -835,24 +869,29 @@ pub fn Records(props: &RecordsProps) -> Html {
         })
         .collect();
     let save_complaint =
-        Callback::from(move |(existing, v): (Option<String>, Values)| -> EditBox {
-            Box::new(move |base: &mut ClientBase, author: &Author| {
-                let mut x: Complaint = existing
-                    .as_deref()
-                    .and_then(|e| base.entity(id, e))
-                    .unwrap_or_default();
-                x.subject = card_form::text(&v, "subject");
-                x.status =
-                    ComplaintStatus::from_key(&card_form::text(&v, "status")).unwrap_or_default();
-                x.order = card_form::text(&v, "order");
-                x.opened = card_form::date(&v, "opened")?;
-                x.closed = card_form::date(&v, "closed")?;
-                x.resolution = card_form::text(&v, "resolution");
-                match existing {
-                    Some(e) => base.update_entity(id, &e, &x, author),
-                    None => base.add_entity(id, &card_form::new_id(), &x, author),
-                }
-            })
+        Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
+            EditCall::new(
+                |(id, existing, v): (DocumentId, Option<String>, Sent),
+                 base: &mut ClientBase,
+                 author: &Author| {
+                    let mut x: Complaint = existing
+                        .as_deref()
+                        .and_then(|e| base.entity(id, e))
+                        .unwrap_or_default();
+                    x.subject = card_form::text(&v, "subject");
+                    x.status = ComplaintStatus::from_key(&card_form::text(&v, "status"))
+                        .unwrap_or_default();
+                    x.order = card_form::text(&v, "order");
+                    x.opened = card_form::date(&v, "opened")?;
+                    x.closed = card_form::date(&v, "closed")?;
+                    x.resolution = card_form::text(&v, "resolution");
+                    match existing {
+                        Some(e) => base.update_entity(id, &e, &x, author),
+                        None => base.add_entity(id, &card_form::new_id(), &x, author),
+                    }
+                },
+                (id, existing, card_form::sent(v)),
+            )
         });
 
     html! {

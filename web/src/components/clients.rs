@@ -2,10 +2,11 @@
 //! tag, the event a client was met at, overdue debt), sorting, and a virtualised list that
 //! renders only the rows on screen (smooth at 10,000 clients); the add form on top.
 
-use std::rc::Rc;
+use std::{cell::RefCell, rc::Rc};
 
 use fieldbase_core::{
-    ClientStatus, ClientSummary, Event as TeamEvent, Manager, SearchIndex, Segment, ViewSort,
+    ClientBase, ClientStatus, ClientSummary, DocumentId, Event as TeamEvent, Manager, SearchIndex,
+    Segment, ViewSort, automerge::ActorId,
 };
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -27,6 +28,29 @@ const ROW: f64 = 76.0;
 /// Rows rendered above and below the visible ones.
 const OVERSCAN: usize = 8;
 
+thread_local! {
+    /// The search index of the base at one published version, with the base's actor
+    /// (a fresh one for every engine): rebuilt once per durable state, not per keystroke.
+    static SEARCH: RefCell<Option<(ActorId, u64, SearchIndex)>> = const { RefCell::new(None) };
+}
+
+/// The ids of the clients matching `q`, best first, in the base at `version` (run by
+/// the engine).
+fn search(version: u64, q: &str, base: &ClientBase) -> Vec<DocumentId> {
+    SEARCH.with_borrow_mut(|cached| {
+        let fresh = matches!(cached, Some((a, v, _)) if a == base.actor() && *v == version);
+        if !fresh {
+            *cached = Some((base.actor().clone(), version, SearchIndex::from_base(base)));
+        }
+        let (_, _, index) = cached.as_ref().expect("just built");
+        index
+            .search(q, usize::MAX)
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    })
+}
+
 /// The Clients screen.
 #[component]
 pub fn ClientsScreen(props: &ScreenProps) -> Html {
@@ -37,9 +61,11 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
     let scroll = use_state(|| 0.0f64);
     let viewport = use_state(|| 640.0f64);
     let list_ref = use_node_ref();
-    let index = use_query(&props.engine, snap.version, |_, base| {
-        SearchIndex::from_base(base)
-    });
+    let hits = use_query(
+        &props.engine,
+        (snap.version, (*query).trim().to_owned()),
+        |(version, q), base| (!q.is_empty()).then(|| search(*version, q, base)),
+    );
     let overdue = use_query(&props.engine, snap.version, |_, base| {
         let today = browser::today();
         let mut ids: Vec<_> = base
@@ -70,13 +96,7 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
     let rows: Rc<Vec<ClientSummary>> = {
         let all = snap.clients.clone();
         let f = (*filter).clone();
-        let q = (*query).trim().to_owned();
-        let hits = index.as_ref().filter(|_| !q.is_empty()).map(|i| {
-            i.search(&q, usize::MAX)
-                .into_iter()
-                .map(|h| h.id)
-                .collect::<Vec<_>>()
-        });
+        let hits = hits.as_deref().cloned().flatten();
         let overdue = overdue.clone();
         let keep = move |c: &ClientSummary| f.keeps(c, overdue.as_deref().map(Vec::as_slice));
         let mut list: Vec<ClientSummary> = match hits {

@@ -2,7 +2,7 @@
 //! on a phone), each with its client, contact and time; one tap moves a task a day
 //! earlier or later, or a date input moves it anywhere. Tapping the client opens it.
 
-use fieldbase_core::{Date, DocumentId, PlannedTask, TimeOfDay};
+use fieldbase_core::{Author, ClientBase, Date, DocumentId, PlannedTask, TimeOfDay};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::{
     app::{I18n, use_i18n},
     browser,
+    calls::EditCall,
     components::home::ScreenProps,
     engine::AddError,
     hooks::use_query,
@@ -79,7 +80,19 @@ pub fn PlanScreen(props: &ScreenProps) -> Html {
                     to,
                 } = m;
                 let result = engine
-                    .edit(move |base, author| base.reschedule_task(client, &task, to, time, author))
+                    .edit(EditCall::new(
+                        |(client, task, to, time): (
+                            DocumentId,
+                            String,
+                            Date,
+                            Option<TimeOfDay>,
+                        ),
+                         base: &mut ClientBase,
+                         author: &Author| {
+                            base.reschedule_task(client, &task, to, time, author)
+                        },
+                        (client, task, to, time),
+                    ))
                     .await;
                 notice.set(match result {
                     Ok(_) => Some(Notice::Moved {

@@ -30,7 +30,7 @@ use crate::{
 };
 
 /// What the screen shows for one month, read in one query.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Data {
     /// The signed-in rep's monthly report.
     monthly: Option<MonthlyReport>,

@@ -3,7 +3,7 @@
 //! and sort. Views live in the
 //! rep's book ([`fieldbase_core::views`]), so they follow him to his other devices.
 
-use fieldbase_core::{Edit, SavedView};
+use fieldbase_core::{Author, ClientBase, DocumentId, Edit, Error, SavedView};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::{
     app::use_i18n,
     browser,
+    calls::EditCall,
     client_filter::ClientFilter,
     components::icons,
     engine::{AddError, EngineHandle, Snapshot},
@@ -33,25 +34,18 @@ pub struct SavedViewsProps {
     pub on_apply: Callback<(String, ClientFilter)>,
 }
 
+/// The edit of the rep's book that wrote to `book`.
+fn book_edit(book: Result<DocumentId, Error>) -> Result<Edit, Error> {
+    let book = book?;
+    Ok(Edit {
+        client: book,
+        touched: vec![book],
+    })
+}
+
 /// Runs an edit of the rep's book; the failure's message, if any.
-async fn run(
-    engine: EngineHandle,
-    i18n: crate::app::I18n,
-    edit: impl FnOnce(
-        &mut fieldbase_core::ClientBase,
-        &fieldbase_core::Author,
-    ) -> Result<fieldbase_core::DocumentId, fieldbase_core::Error>
-    + 'static,
-) -> Option<String> {
-    let result = engine
-        .edit(move |base, author| {
-            let book = edit(base, author)?;
-            Ok(Edit {
-                client: book,
-                touched: vec![book],
-            })
-        })
-        .await;
+async fn run(engine: EngineHandle, i18n: crate::app::I18n, call: EditCall<Edit>) -> Option<String> {
+    let result = engine.edit(call).await;
     match result {
         Ok(_) | Err(AddError::Closed) => None,
         Err(AddError::Invalid { reason, .. }) => Some(i18n.t(invalid_reason_key(reason))),
@@ -106,9 +100,16 @@ pub fn SavedViews(props: &SavedViewsProps) -> Html {
                 (engine.clone(), i18n.clone(), problem.clone(), id.clone());
             spawn_local(async move {
                 problem.set(
-                    run(engine, i18n, move |base, author| {
-                        base.delete_view(&id, author)
-                    })
+                    run(
+                        engine,
+                        i18n,
+                        EditCall::new(
+                            |id: String, base: &mut ClientBase, author: &Author| {
+                                book_edit(base.delete_view(&id, author))
+                            },
+                            id,
+                        ),
+                    )
                     .await,
                 );
             });
@@ -156,9 +157,18 @@ pub fn SavedViews(props: &SavedViewsProps) -> Html {
                 problem.clone(),
             );
             spawn_local(async move {
-                let failed = run(engine, i18n, move |base, author| {
-                    base.save_view(&id, &view, author)
-                })
+                let failed = run(
+                    engine,
+                    i18n,
+                    EditCall::new(
+                        |(id, view): (String, SavedView),
+                         base: &mut ClientBase,
+                         author: &Author| {
+                            book_edit(base.save_view(&id, &view, author))
+                        },
+                        (id, view),
+                    ),
+                )
                 .await;
                 if failed.is_none() {
                     naming.set(false);

@@ -5,13 +5,14 @@
 
 use std::rc::Rc;
 
-use fieldbase_core::{Currency, Edit, Field, Manager, Role, Targets};
+use fieldbase_core::{Author, ClientBase, Currency, Edit, Field, Manager, Role, Targets};
 use yew::prelude::*;
 
 use crate::{
     app::{I18n, use_i18n},
+    calls::EditCall,
     components::{
-        card_form::{self, EditBox, Input, Kind, RecordForm, Values, options},
+        card_form::{self, FormEdit, Input, Kind, RecordForm, Sent, Values, options},
         icons,
     },
     engine::{EngineHandle, Snapshot},
@@ -30,7 +31,7 @@ pub struct TargetsProps {
 }
 
 /// What the section shows, read in one query.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Data {
     /// The session may write the plan document.
     head: bool,
@@ -220,30 +221,40 @@ fn manager_form(i18n: &I18n, engine: &EngineHandle, login: Option<String>, m: &M
     let new = login.is_none();
     let login_shown = login.clone();
     let old = m.clone();
-    let save = Callback::from(move |v: Values| -> EditBox {
+    let save = Callback::from(move |v: Values| -> FormEdit {
         let (login, old) = (login.clone(), old.clone());
-        Box::new(move |base, author| {
-            let login = match login {
-                Some(l) => l,
-                None => fieldbase_core::validate::rep(&card_form::text(&v, "login"))?,
-            };
-            let current = base.team_entity::<Manager>(&login).unwrap_or(old);
-            let m = Manager {
-                name: card_form::text(&v, "name"),
-                role: Role::from_key(&card_form::text(&v, "role")).unwrap_or_default(),
-                calls_per_day: card_form::number(&v, "calls", Field::Volume)?,
-                email_offers_per_day: card_form::number(&v, "email_offers", Field::Volume)?,
-                phone_offers_per_day: card_form::number(&v, "phone_offers", Field::Volume)?,
-                contracts_per_month: card_form::number(&v, "contracts", Field::Volume)?,
-                turnover_per_month: card_form::money(&v, "turnover", "currency", Field::Amount)?,
-                ..current
-            };
-            let doc = base.put_team_entity(&login, &m, author)?;
-            Ok(Edit {
-                client: doc,
-                touched: vec![doc],
-            })
-        })
+        EditCall::new(
+            |(v, login, old): (Sent, Option<String>, Manager),
+             base: &mut ClientBase,
+             author: &Author| {
+                let login = match login {
+                    Some(l) => l,
+                    None => fieldbase_core::validate::rep(&card_form::text(&v, "login"))?,
+                };
+                let current = base.team_entity::<Manager>(&login).unwrap_or(old);
+                let m = Manager {
+                    name: card_form::text(&v, "name"),
+                    role: Role::from_key(&card_form::text(&v, "role")).unwrap_or_default(),
+                    calls_per_day: card_form::number(&v, "calls", Field::Volume)?,
+                    email_offers_per_day: card_form::number(&v, "email_offers", Field::Volume)?,
+                    phone_offers_per_day: card_form::number(&v, "phone_offers", Field::Volume)?,
+                    contracts_per_month: card_form::number(&v, "contracts", Field::Volume)?,
+                    turnover_per_month: card_form::money(
+                        &v,
+                        "turnover",
+                        "currency",
+                        Field::Amount,
+                    )?,
+                    ..current
+                };
+                let doc = base.put_team_entity(&login, &m, author)?;
+                Ok(Edit {
+                    client: doc,
+                    touched: vec![doc],
+                })
+            },
+            (card_form::sent(v), login, old),
+        )
     });
     let id = AttrValue::from(match &login_shown {
         Some(l) => format!("manager-{l}"),

@@ -3,7 +3,8 @@
 //! (tap to greet: logged as a call), reconciliations due, overdue invoices, follow-ups.
 
 use fieldbase_core::{
-    Date, Direction, DocumentId, InteractionDraft, InteractionKind, Outcome, PlannedTask, TaskKind,
+    Author, ClientBase, Date, Direction, DocumentId, InteractionDraft, InteractionKind, Outcome,
+    PlannedTask, TaskKind,
     report::{DailyActivity, Progress},
 };
 use yew::prelude::*;
@@ -11,11 +12,16 @@ use yew::prelude::*;
 use crate::{
     app::use_i18n,
     browser,
+    calls::EditCall,
     components::{home::ScreenProps, icons},
     format,
     hooks::use_query,
     route::Route,
 };
+
+/// A planned call's outcome as logged: the client, the interaction's id and draft,
+/// the task, and tomorrow (where a call back goes).
+type LoggedOutcome = (DocumentId, String, InteractionDraft, String, Date);
 
 /// The Today screen.
 #[component]
@@ -57,37 +63,42 @@ pub fn TodayScreen(props: &ScreenProps) -> Html {
                     (engine.clone(), rep.clone(), task.clone(), contact.clone());
                 expanded.set(None);
                 wasm_bindgen_futures::spawn_local(async move {
+                    let draft = InteractionDraft {
+                        kind: interaction_of(kind),
+                        direction: Direction::Out,
+                        at: 0,
+                        time_zone: browser::time_zone(),
+                        duration_secs: 0,
+                        outcome,
+                        summary: String::new(),
+                        who: rep,
+                        contact,
+                        event: None,
+                        next_step: None,
+                    };
+                    let id = browser::hex(&browser::random_bytes::<8>());
+                    let tomorrow = browser::today().add_days(1).unwrap_or(browser::today());
                     let _ = engine
-                        .edit(move |base, author| {
-                            let id = browser::hex(&browser::random_bytes::<8>());
-                            let draft = InteractionDraft {
-                                kind: interaction_of(kind),
-                                direction: Direction::Out,
-                                at: author.at,
-                                time_zone: browser::time_zone(),
-                                duration_secs: 0,
-                                outcome,
-                                summary: String::new(),
-                                who: rep,
-                                contact,
-                                event: None,
-                                next_step: None,
-                            };
-                            let mut edit = base.log_interaction(client, &id, &draft, author)?;
-                            let after = if outcome == Outcome::Reached {
-                                base.complete_task(client, &task, author)?
-                            } else {
-                                let tomorrow =
-                                    browser::today().add_days(1).unwrap_or(browser::today());
-                                base.reschedule_task(client, &task, tomorrow, None, author)?
-                            };
-                            for id in after.touched {
-                                if !edit.touched.contains(&id) {
-                                    edit.touched.push(id);
+                        .edit(EditCall::new(
+                            |(client, id, mut draft, task, tomorrow): LoggedOutcome,
+                             base: &mut ClientBase,
+                             author: &Author| {
+                                draft.at = author.at;
+                                let mut edit = base.log_interaction(client, &id, &draft, author)?;
+                                let after = if draft.outcome == Outcome::Reached {
+                                    base.complete_task(client, &task, author)?
+                                } else {
+                                    base.reschedule_task(client, &task, tomorrow, None, author)?
+                                };
+                                for id in after.touched {
+                                    if !edit.touched.contains(&id) {
+                                        edit.touched.push(id);
+                                    }
                                 }
-                            }
-                            Ok(edit)
-                        })
+                                Ok(edit)
+                            },
+                            (client, id, draft, task, tomorrow),
+                        ))
                         .await;
                 });
             })
@@ -102,24 +113,30 @@ pub fn TodayScreen(props: &ScreenProps) -> Html {
                 let (engine, rep, contact, what) =
                     (engine.clone(), rep.clone(), contact.clone(), what.clone());
                 wasm_bindgen_futures::spawn_local(async move {
+                    let draft = InteractionDraft {
+                        kind: InteractionKind::Call,
+                        direction: Direction::Out,
+                        at: 0,
+                        time_zone: browser::time_zone(),
+                        duration_secs: 0,
+                        outcome: Outcome::Reached,
+                        summary: what,
+                        who: rep,
+                        contact: Some(contact),
+                        event: None,
+                        next_step: None,
+                    };
+                    let id = browser::hex(&browser::random_bytes::<8>());
                     let _ = engine
-                        .edit(move |base, author| {
-                            let id = browser::hex(&browser::random_bytes::<8>());
-                            let draft = InteractionDraft {
-                                kind: InteractionKind::Call,
-                                direction: Direction::Out,
-                                at: author.at,
-                                time_zone: browser::time_zone(),
-                                duration_secs: 0,
-                                outcome: Outcome::Reached,
-                                summary: what,
-                                who: rep,
-                                contact: Some(contact),
-                                event: None,
-                                next_step: None,
-                            };
-                            base.log_interaction(client, &id, &draft, author)
-                        })
+                        .edit(EditCall::new(
+                            |(client, id, mut draft): (DocumentId, String, InteractionDraft),
+                             base: &mut ClientBase,
+                             author: &Author| {
+                                draft.at = author.at;
+                                base.log_interaction(client, &id, &draft, author)
+                            },
+                            (client, id, draft),
+                        ))
                         .await;
                 });
             })
