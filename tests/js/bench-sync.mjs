@@ -46,7 +46,14 @@ async function run(engine) {
     await context.addInitScript(observeLongTasks);
     if (engine === "page") await context.addInitScript(() => localStorage.setItem("fieldbase-engine", "page"));
     const page = context.pages()[0] ?? (await context.newPage());
-    page.on("console", (m) => { if (m.type() === "error") process.stderr.write(`[page] ${m.text()}\n`); });
+    const started = Date.now();
+    const logs = [];
+    page.on("console", (m) => {
+      logs.push(m.text());
+      if (m.type() === "error" || (process.env.FB_VERBOSE && m.text().includes("fieldbase"))) {
+        process.stderr.write(`[page +${Date.now() - started} ms] ${m.text()}\n`);
+      }
+    });
     await page.goto(base + "#/clients");
     const t0 = Date.now();
     await signIn(page, env("FB_USER"), env("FB_PASSWORD"));
@@ -57,6 +64,14 @@ async function run(engine) {
     const first = await longTasks(page);
     const inWorker = page.workers().some((w) => w.url().endsWith("/worker.js"));
     line(`[engine ${engine}${inWorker ? ", worker running" : ""}] first sync of ${clients} clients: all listed after ${firstListed} ms, synced after ${firstSynced} ms; longest task ${first.longest.toFixed(0)} ms, ${first.over200} tasks over 200 ms (${first.count} over 50 ms)`);
+
+    // The list's snapshot is stored as the sync ends; reopening reads the list from it.
+    const until = Date.now() + 30_000;
+    while (!logs.some((l) => l.includes("list snapshot stored")) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const stored = logs.find((l) => l.includes("list snapshot stored")) ?? "no list snapshot stored within 30 s";
+    line(`[engine ${engine}] ${stored.replace(/^fieldbase: /, "")}`);
 
     // Reopen: everything comes from IndexedDB; the connection then syncs every document.
     const t1 = Date.now();

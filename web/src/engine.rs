@@ -522,7 +522,7 @@ impl Engine {
             }
             Command::SaveView => {
                 self.view_save_scheduled = false;
-                self.save_view().await;
+                self.save_view(false).await;
             }
             Command::Me(me) => {
                 let mut session = self.session.clone();
@@ -623,15 +623,17 @@ impl Engine {
     }
 
     /// Stores the snapshot of the index view (see `store.rs`) once the index has
-    /// changed and what the view shows is on the device.
-    async fn save_view(&mut self) {
+    /// changed and what the view shows is on the device; `settled` when a sync just
+    /// ended (no need to wait for the index to be still).
+    async fn save_view(&mut self, settled: bool) {
         if !self.view_dirty {
             return;
         }
         // Mid-sync, or within a burst of edits, the index changes again soon: wait until
         // it has been still for a while.
         if self.state() == SyncState::Syncing
-            || browser::now_ms() - self.view_changed_at < f64::from(VIEW_SAVE_DELAY_MS)
+            || (!settled
+                && browser::now_ms() - self.view_changed_at < f64::from(VIEW_SAVE_DELAY_MS))
         {
             self.schedule_view_save();
             return;
@@ -917,6 +919,11 @@ impl Engine {
         let busy = self.state() == SyncState::Syncing;
         if !busy || was_synced || browser::now_ms() - self.last_publish.get() >= SYNC_PUBLISH_MS {
             self.publish();
+        }
+        // A sync that just ended leaves the index settled: its list is stored now, not
+        // only after the quiet time meant for a burst of edits.
+        if now_synced && !was_synced {
+            self.save_view(true).await;
         }
     }
 

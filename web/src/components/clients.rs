@@ -2,7 +2,11 @@
 //! tag, the event a client was met at, overdue debt), sorting, and a virtualised list that
 //! renders only the rows on screen (smooth at 10,000 clients); the add form on top.
 
-use std::{cell::RefCell, rc::Rc};
+use std::{
+    cell::RefCell,
+    collections::{BTreeSet, HashMap},
+    rc::Rc,
+};
 
 use fieldbase_core::{
     ClientBase, ClientStatus, ClientSummary, DocumentId, Event as TeamEvent, Manager, SearchIndex,
@@ -93,24 +97,36 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
         (events, names)
     });
 
-    let rows: Rc<Vec<ClientSummary>> = {
-        let all = snap.clients.clone();
-        let f = (*filter).clone();
-        let hits = hits.as_deref().cloned().flatten();
-        let overdue = overdue.clone();
-        let keep = move |c: &ClientSummary| f.keeps(c, overdue.as_deref().map(Vec::as_slice));
-        let mut list: Vec<ClientSummary> = match hits {
-            Some(ids) => ids
-                .iter()
-                .filter_map(|id| all.iter().find(|c| c.id == *id))
-                .filter(|c| keep(c))
-                .cloned()
-                .collect(),
-            None => all.iter().filter(|c| keep(c)).cloned().collect(),
-        };
-        filter.sort(&mut list);
-        Rc::new(list)
-    };
+    // The hits of the text shown now (the answer for an older text until it comes).
+    let q = (*query).trim().to_owned();
+    let hits = hits.as_deref().cloned().flatten().filter(|_| !q.is_empty());
+    // Worked out again only when the list, the filters or the hits change (not on
+    // every scroll).
+    let rows: Rc<Vec<ClientSummary>> = use_memo(
+        (
+            snap.clients.clone(),
+            (*filter).clone(),
+            hits,
+            overdue.clone(),
+        ),
+        |(all, f, hits, overdue)| {
+            let keep = |c: &ClientSummary| f.keeps(c, overdue.as_deref().map(Vec::as_slice));
+            let mut list: Vec<ClientSummary> = match hits {
+                Some(ids) => {
+                    let by_id: HashMap<DocumentId, &ClientSummary> =
+                        all.iter().map(|c| (c.id, c)).collect();
+                    ids.iter()
+                        .filter_map(|id| by_id.get(id).copied())
+                        .filter(|c| keep(c))
+                        .cloned()
+                        .collect()
+                }
+                None => all.iter().filter(|c| keep(c)).cloned().collect(),
+            };
+            f.sort(&mut list);
+            list
+        },
+    );
 
     {
         let (list_ref, viewport) = (list_ref.clone(), viewport.clone());
@@ -156,39 +172,45 @@ pub fn ClientsScreen(props: &ScreenProps) -> Html {
             filter.set(f);
         })
     };
-    let mut tags: Vec<String> = snap.clients.iter().flat_map(|c| c.tags.clone()).collect();
-    tags.sort();
-    tags.dedup();
-    let mut owners: Vec<String> = snap
-        .clients
-        .iter()
-        .map(|c| c.owner.clone())
-        .filter(|o| !o.is_empty())
-        .collect();
-    owners.sort();
-    owners.dedup();
+    // The filters' choices: worked out again only when the list or the labels change.
+    let choices = use_memo(
+        (snap.clients.clone(), labels.clone()),
+        |(clients, labels)| {
+            let mut tags = BTreeSet::new();
+            let mut owners = BTreeSet::new();
+            let mut event_ids = BTreeSet::new();
+            for c in clients.iter() {
+                tags.extend(c.tags.iter().map(String::as_str));
+                if !c.owner.is_empty() {
+                    owners.insert(c.owner.as_str());
+                }
+                if !c.event.is_empty() {
+                    event_ids.insert(c.event.as_str());
+                }
+            }
+            // Events some client was met at (known to the team document, or just the id).
+            let mut events: Vec<(String, String)> = event_ids
+                .into_iter()
+                .map(|id| {
+                    let name = labels
+                        .as_ref()
+                        .and_then(|l| l.0.iter().find(|(e, _)| e == id))
+                        .map_or(id, |(_, n)| n.as_str());
+                    (id.to_owned(), name.to_owned())
+                })
+                .collect();
+            events.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+            let owned = |set: BTreeSet<&str>| set.into_iter().map(str::to_owned).collect();
+            (owned(tags), owned(owners), events)
+        },
+    );
+    let (tags, owners, events): &(Vec<String>, Vec<String>, Vec<(String, String)>) = &choices;
     let owner_label = |login: &str| {
         labels
             .as_ref()
             .and_then(|l| l.1.iter().find(|(l, _)| l == login))
             .map_or_else(|| login.to_owned(), |(_, n)| n.clone())
     };
-    // Events some client was met at (known to the team document, or just the id).
-    let mut events: Vec<(String, String)> = snap
-        .clients
-        .iter()
-        .map(|c| c.event.clone())
-        .filter(|e| !e.is_empty())
-        .map(|id| {
-            let name = labels
-                .as_ref()
-                .and_then(|l| l.0.iter().find(|(e, _)| *e == id))
-                .map_or_else(|| id.clone(), |(_, n)| n.clone());
-            (id, name)
-        })
-        .collect();
-    events.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-    events.dedup();
     let apply_view = {
         let (query, filter, scroll, list_ref) = (
             query.clone(),
