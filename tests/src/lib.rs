@@ -7,6 +7,7 @@ pub mod backend;
 pub mod js;
 pub mod live;
 pub mod postgres;
+pub mod raw;
 pub mod replica;
 pub mod seed;
 pub mod server;
@@ -14,6 +15,7 @@ pub mod server;
 pub use backend::Backend;
 pub use live::LiveSession;
 pub use postgres::PostgresCluster;
+pub use raw::{RawPeer, Ws};
 pub use replica::{Ended, NativeReplica, SyncReport};
 pub use server::{Login, ServerProcess, workspace_root};
 

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use fieldbase_core::ClientPatch;
-use fieldbase_tests::{NativeReplica, ServerProcess};
+use fieldbase_tests::{NativeReplica, RawPeer, ServerProcess};
 use futures::{SinkExt, StreamExt};
 use tokio_tungstenite::{connect_async, tungstenite::Message};
 
@@ -15,19 +15,8 @@ const T: Duration = Duration::from_secs(30);
 /// the server closed the connection within 10 s.
 async fn send_junk(server: &ServerProcess, junk: Message) -> bool {
     let login = server.login("admin", &server.admin_password).unwrap();
-    let mut replica = NativeReplica::new(login, "junk");
-    let (mut ws, _) = connect_async(replica.sync_url(&server.ws_url()))
-        .await
-        .unwrap();
-    ws.send(Message::binary(replica.sync.hello()))
-        .await
-        .unwrap();
-    // Wait for the server's "peer" answer, then misbehave.
-    let first = tokio::time::timeout(T, ws.next()).await.unwrap();
-    assert!(
-        matches!(first, Some(Ok(Message::Binary(_)))),
-        "handshake answer: {first:?}"
-    );
+    // The handshake done, misbehave.
+    let mut ws = RawPeer::connect(server, login, "junk", T).await.unwrap().ws;
     let _ = ws.send(junk).await;
     let closed = tokio::time::timeout(Duration::from_secs(10), async {
         loop {

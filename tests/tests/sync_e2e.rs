@@ -8,9 +8,9 @@ use fieldbase_core::{
     automerge::{Automerge, ROOT, ReadDoc, sync, sync::SyncDoc},
     protocol::Frame,
 };
-use fieldbase_tests::{LiveSession, Login, NativeReplica, ServerProcess};
+use fieldbase_tests::{LiveSession, NativeReplica, RawPeer, ServerProcess, Ws};
 use futures::{SinkExt, StreamExt};
-use tokio_tungstenite::{connect_async, tungstenite::Message};
+use tokio_tungstenite::tungstenite::Message;
 
 const T: Duration = Duration::from_secs(30);
 
@@ -362,7 +362,11 @@ async fn a_connection_is_paired_only_with_the_documents_its_peer_asks_for() {
     streams_reach(&server, 0.0, "anna has left").await;
 
     // A second device connects and asks for nothing yet.
-    let (mut ws, me, server_peer) = raw_peer(&server, login, "laptop").await;
+    let RawPeer {
+        mut ws,
+        peer_id: me,
+        server_id: server_peer,
+    } = RawPeer::connect(&server, login, "laptop", T).await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(
         server.metric("fieldbase_share_policy_streams"),
@@ -392,30 +396,6 @@ async fn a_connection_is_paired_only_with_the_documents_its_peer_asks_for() {
 
     ws.close(None).await.unwrap();
     streams_reach(&server, 0.0, "the laptop has left").await;
-}
-
-/// A raw websocket to the sync server.
-type Ws =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-/// Connects as a new device of `login` named `device` and completes the handshake
-/// without asking for anything; returns the socket, our peer id and the server's.
-async fn raw_peer(server: &ServerProcess, login: Login, device: &str) -> (Ws, String, String) {
-    let mut replica = NativeReplica::new(login, device);
-    let (mut ws, _) = connect_async(replica.sync_url(&server.ws_url()))
-        .await
-        .unwrap();
-    ws.send(Message::binary(replica.sync.hello()))
-        .await
-        .unwrap();
-    let Some(Ok(Message::Binary(answer))) = tokio::time::timeout(T, ws.next()).await.unwrap()
-    else {
-        panic!("no handshake answer");
-    };
-    let Frame::Peer { sender_id, .. } = Frame::decode(&answer).unwrap() else {
-        panic!("not a peer message");
-    };
-    (ws, replica.sync.peer_id().to_string(), sender_id)
 }
 
 /// Sends one frame.
@@ -449,7 +429,11 @@ async fn a_peer_still_answering_gets_newer_changes_in_one_message() {
         .unwrap();
 
     // The laptop asks for the client and gets it, and says nothing back yet.
-    let (mut ws, me, server_peer) = raw_peer(&server, login, "laptop").await;
+    let RawPeer {
+        mut ws,
+        peer_id: me,
+        server_id: server_peer,
+    } = RawPeer::connect(&server, login, "laptop", T).await.unwrap();
     let mut local = Automerge::new();
     let mut state = sync::State::new();
     let request = local.generate_sync_message(&mut state).unwrap();

@@ -320,29 +320,17 @@ pub async fn start(
         }
         None => None,
     };
-    let mut slice = browser::now_ms();
+    let mut slice = Slice::new();
     for doc in loaded.docs {
-        if browser::now_ms() - slice > LOAD_SLICE_MS {
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            slice = browser::now_ms();
-        }
+        slice.yield_when_over().await;
         let id = doc.id;
-        if view.is_some() && indexes.contains(&id) {
-            if let Err(e) = base.stash_doc(id, doc.bytes) {
-                web_sys::console::error_1(
-                    &format!("fieldbase: document {id} is damaged: {e}").into(),
-                );
+        if base.is_loaded(id) && !(view.is_some() && indexes.contains(&id)) {
+            match base.load_doc(id, &doc.bytes) {
+                Ok(()) => persister.persisted(id, base.heads(id)),
+                Err(e) => damaged(id, &e),
             }
-        } else if base.is_loaded(id) {
-            if let Err(e) = base.load_doc(id, &doc.bytes) {
-                web_sys::console::error_1(
-                    &format!("fieldbase: document {id} is damaged: {e}").into(),
-                );
-                continue;
-            }
-            persister.persisted(id, base.heads(id));
         } else if let Err(e) = base.stash_doc(id, doc.bytes) {
-            web_sys::console::error_1(&format!("fieldbase: document {id} is damaged: {e}").into());
+            damaged(id, &e);
         }
     }
     let view_restored = match &view {
@@ -415,6 +403,29 @@ pub async fn start(
     Ok(EngineHandle {
         host: Host::Here(tx),
     })
+}
+
+/// A stretch of main-thread work that gives the browser its turn every
+/// [`LOAD_SLICE_MS`].
+struct Slice(f64);
+
+impl Slice {
+    fn new() -> Slice {
+        Slice(browser::now_ms())
+    }
+
+    /// Lets the browser run (a `setTimeout(0)`) once this slice has run long enough.
+    async fn yield_when_over(&mut self) {
+        if browser::now_ms() - self.0 > LOAD_SLICE_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            self.0 = browser::now_ms();
+        }
+    }
+}
+
+/// Logs a stored document that does not load (it is held empty and fetched again).
+fn damaged(id: DocumentId, e: &Error) {
+    web_sys::console::error_1(&format!("fieldbase: document {id} is damaged: {e}").into());
 }
 
 /// What opening left for [`Engine::finish_opening`], once the list is shown.
@@ -584,16 +595,11 @@ impl Engine {
                 Default::default()
             }
         };
-        let mut slice = browser::now_ms();
+        let mut slice = Slice::new();
         for doc in rest.docs {
-            if browser::now_ms() - slice > LOAD_SLICE_MS {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-                slice = browser::now_ms();
-            }
+            slice.yield_when_over().await;
             if let Err(e) = self.base.stash_doc(doc.id, doc.bytes) {
-                web_sys::console::error_1(
-                    &format!("fieldbase: document {} is damaged: {e}", doc.id).into(),
-                );
+                damaged(doc.id, &e);
             }
         }
         self.registrations = rest.registrations;

@@ -168,7 +168,7 @@ pub async fn start(session: Session, publish: Callback<Snapshot>) -> Result<Engi
         })
     };
     let on_error = {
-        let started_tx = started_tx.clone();
+        let (started_tx, waiting) = (started_tx.clone(), waiting.clone());
         Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             let said = event
                 .dyn_ref::<web_sys::ErrorEvent>()
@@ -177,6 +177,8 @@ pub async fn start(session: Session, publish: Callback<Snapshot>) -> Result<Engi
             if let Some(tx) = started_tx.borrow_mut().take() {
                 let _ = tx.send(Err(said));
             }
+            // The engine may be gone: no call waits for ever (each gets "closed").
+            waiting.borrow_mut().clear();
         })
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
