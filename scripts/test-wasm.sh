@@ -37,6 +37,12 @@ if [ ! -x "$CHROMEDRIVER" ]; then
   exit 1
 fi
 
+# Chromium leaves a scoped directory of about 110 MB in TMPDIR for every run
+# (chromedriver stops it without letting it clean up): give it one of its own.
+tmp=$(mktemp -d -t fieldbase-wasm-test-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+export TMPDIR="$tmp"
+
 # shellcheck disable=SC2086  # WASM_CARGO_FLAGS is a list of flags
 cargo test -p fieldbase-web --target wasm32-unknown-unknown --target-dir target/wasm \
   ${WASM_CARGO_FLAGS:-}
