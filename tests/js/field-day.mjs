@@ -7,7 +7,9 @@
 //     second browser context, sees all 20;
 //  3. both open the same lead's card, go offline, each changes its phone, come back: the
 //     card shows the conflict with both values, anna picks one, the conflict is gone for
-//     both.
+//     both;
+//  4. anna adds a deal (a bad amount first: refused, nothing listed) and an invoice from
+//     the card's forms; both are listed, also after a reload.
 // Prints one JSON verdict line.
 import path from "node:path";
 import { allNames, waitListed } from "./list.mjs";
@@ -172,7 +174,39 @@ async function main() {
         [...document.querySelectorAll('[data-testid="card-call"]')].some((a) => a.getAttribute("href") === "tel:+420777000222"),
       null, { timeout: 30_000 },
     );
-    process.stdout.write(JSON.stringify({ ok: true, engine_worker: engineWorker, leads: names.length, capture_ms: captureMs, conflict_values: values.length }) + "\n");
+
+    // 4. A deal and an invoice from the card's forms (edits that cross to the engine's
+    //    worker with the form's values): a bad amount is refused and says so, the good
+    //    ones are listed, and still there after a reload.
+    const deals = '[data-testid="card-deals"]';
+    await anna.page.click(`${deals} > details > summary`);
+    await anna.page.click(`${deals} .card-new > summary`);
+    await anna.page.fill("#deals-new-title", "Rye flour, 2 t");
+    await anna.page.fill("#deals-new-amount", "twelve");
+    await anna.page.click(`${deals} .card-new [data-testid="deal-form"] button[type="submit"]`);
+    await anna.page.waitForSelector(`${deals} .card-new .field-error`, { timeout: 10_000 });
+    if (await anna.page.locator(`${deals} [data-testid="deal-row"]`).count() !== 0) throw new Error("a refused deal was listed");
+    await anna.page.fill("#deals-new-amount", "4800");
+    await anna.page.click(`${deals} .card-new [data-testid="deal-form"] button[type="submit"]`);
+    const dealRow = () => anna.page.locator(`${deals} [data-testid="deal-row"]`, { hasText: "Rye flour, 2 t" });
+    await dealRow().waitFor({ timeout: 10_000 });
+    const invoices = '[data-testid="card-invoices"]';
+    await anna.page.click(`${invoices} > details > summary`);
+    await anna.page.click(`${invoices} .card-new > summary`);
+    await anna.page.fill("#invoices-new-number", "INV-7");
+    await anna.page.fill("#invoices-new-amount", "4800");
+    await anna.page.click(`${invoices} .card-new [data-testid="invoice-form"] button[type="submit"]`);
+    const invoiceRow = () => anna.page.locator(`${invoices} [data-testid="invoice-row"]`, { hasText: "INV-7" });
+    await invoiceRow().waitFor({ timeout: 10_000 });
+    await anna.page.reload();
+    await anna.page.waitForSelector(STATUS, { timeout: 30_000 });
+    await openCard(anna.page, lead);
+    await anna.page.click(`${deals} > details > summary`);
+    await dealRow().waitFor({ timeout: 10_000 });
+    await anna.page.click(`${invoices} > details > summary`);
+    await invoiceRow().waitFor({ timeout: 10_000 });
+    note("a deal and an invoice added from the card, a bad amount refused");
+    process.stdout.write(JSON.stringify({ ok: true, engine_worker: engineWorker, records: 2, leads: names.length, capture_ms: captureMs, conflict_values: values.length }) + "\n");
   } finally {
     for (const close of opened) await close();
   }

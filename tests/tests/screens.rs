@@ -105,6 +105,7 @@ async fn a_day_at_the_booth_offline_with_a_colleague_and_a_conflict() {
     );
     assert_eq!(verdict["leads"], 20, "{verdict}");
     assert_eq!(verdict["engine_worker"], true, "{verdict}");
+    assert_eq!(verdict["records"], 2, "{verdict}");
     // And the server has all twenty.
     let login = server.login("boris", "boris-password-1").unwrap();
     let mut probe = NativeReplica::new(login, "probe");

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use fieldbase_core::{
     Author, ClientBase, Complaint, ComplaintStatus, Contract, ContractStatus, Currency, Deal,
-    DealStage, DocumentId, Field, Invoice, Line, Money, OfferChannel, Order, OrderStatus, Payment,
-    StockState, order::lines_total,
+    DealStage, DocumentId, Edit, Entity, Error, Field, Invoice, Line, Money, OfferChannel, Order,
+    OrderStatus, Payment, StockState, order::lines_total,
 };
 use yew::prelude::*;
 
@@ -111,6 +111,26 @@ fn Section(props: &SectionProps) -> Html {
                 </details>
             </details>
         </section>
+    }
+}
+
+/// Adds a record of kind `E` to client `id`, or updates record `existing`: `fill` sets
+/// its fields from the form (an update starts from the record as stored).
+fn put_record<E: Entity + Default>(
+    base: &mut ClientBase,
+    id: DocumentId,
+    existing: Option<String>,
+    author: &Author,
+    fill: impl FnOnce(&mut E) -> Result<(), Error>,
+) -> Result<Edit, Error> {
+    let mut x: E = existing
+        .as_deref()
+        .and_then(|e| base.entity(id, e))
+        .unwrap_or_default();
+    fill(&mut x)?;
+    match existing {
+        Some(e) => base.update_entity(id, &e, &x, author),
+        None => base.add_entity(id, &card_form::new_id(), &x, author),
     }
 }
 
@@ -232,30 +252,26 @@ pub fn Records(props: &RecordsProps) -> Html {
             |(id, existing, v, rep): (DocumentId, Option<String>, Sent, String),
              base: &mut ClientBase,
              author: &Author| {
-                let mut x: Deal = existing
-                    .as_deref()
-                    .and_then(|e| base.entity(id, e))
-                    .unwrap_or_default();
-                let stage = DealStage::from_key(&card_form::text(&v, "stage")).unwrap_or_default();
-                if stage != x.stage && matches!(stage, DealStage::Won | DealStage::Lost) {
-                    x.closed_on = Some(browser::today());
-                }
-                x.title = card_form::text(&v, "title");
-                x.stage = stage;
-                x.lost_reason = card_form::text(&v, "lost_reason");
-                x.amount = card_form::money(&v, "amount", "currency", Field::Amount)?;
-                x.probability = card_form::number(&v, "probability", Field::Probability)?;
-                x.expected_close = card_form::date(&v, "expected_close")?;
-                x.channel =
-                    OfferChannel::from_key(&card_form::text(&v, "channel")).unwrap_or_default();
-                x.sent_on = card_form::date(&v, "sent_on")?;
-                if x.owner.is_empty() {
-                    x.owner = rep;
-                }
-                match existing {
-                    Some(e) => base.update_entity(id, &e, &x, author),
-                    None => base.add_entity(id, &card_form::new_id(), &x, author),
-                }
+                put_record(base, id, existing, author, |x: &mut Deal| {
+                    let stage =
+                        DealStage::from_key(&card_form::text(&v, "stage")).unwrap_or_default();
+                    if stage != x.stage && matches!(stage, DealStage::Won | DealStage::Lost) {
+                        x.closed_on = Some(browser::today());
+                    }
+                    x.title = card_form::text(&v, "title");
+                    x.stage = stage;
+                    x.lost_reason = card_form::text(&v, "lost_reason");
+                    x.amount = card_form::money(&v, "amount", "currency", Field::Amount)?;
+                    x.probability = card_form::number(&v, "probability", Field::Probability)?;
+                    x.expected_close = card_form::date(&v, "expected_close")?;
+                    x.channel =
+                        OfferChannel::from_key(&card_form::text(&v, "channel")).unwrap_or_default();
+                    x.sent_on = card_form::date(&v, "sent_on")?;
+                    if x.owner.is_empty() {
+                        x.owner = rep;
+                    }
+                    Ok(())
+                })
             },
             (id, existing, card_form::sent(v), rep),
         )
@@ -346,24 +362,19 @@ pub fn Records(props: &RecordsProps) -> Html {
                 |(id, existing, v): (DocumentId, Option<String>, Sent),
                  base: &mut ClientBase,
                  author: &Author| {
-                    let mut x: Contract = existing
-                        .as_deref()
-                        .and_then(|e| base.entity(id, e))
-                        .unwrap_or_default();
-                    x.number = card_form::text(&v, "number");
-                    x.status = ContractStatus::from_key(&card_form::text(&v, "status"))
-                        .unwrap_or_default();
-                    x.signed = card_form::date(&v, "signed")?;
-                    x.valid_from = card_form::date(&v, "valid_from")?;
-                    x.valid_to = card_form::date(&v, "valid_to")?;
-                    x.renewal_days = card_form::number(&v, "renewal_days", Field::Duration)?;
-                    x.price_type = card_form::text(&v, "price_type");
-                    x.discount_bp = card_form::percent_bp(&v, "discount", Field::Discount)?;
-                    x.payment_days = card_form::number(&v, "payment_days", Field::PaymentDays)?;
-                    match existing {
-                        Some(e) => base.update_entity(id, &e, &x, author),
-                        None => base.add_entity(id, &card_form::new_id(), &x, author),
-                    }
+                    put_record(base, id, existing, author, |x: &mut Contract| {
+                        x.number = card_form::text(&v, "number");
+                        x.status = ContractStatus::from_key(&card_form::text(&v, "status"))
+                            .unwrap_or_default();
+                        x.signed = card_form::date(&v, "signed")?;
+                        x.valid_from = card_form::date(&v, "valid_from")?;
+                        x.valid_to = card_form::date(&v, "valid_to")?;
+                        x.renewal_days = card_form::number(&v, "renewal_days", Field::Duration)?;
+                        x.price_type = card_form::text(&v, "price_type");
+                        x.discount_bp = card_form::percent_bp(&v, "discount", Field::Discount)?;
+                        x.payment_days = card_form::number(&v, "payment_days", Field::PaymentDays)?;
+                        Ok(())
+                    })
                 },
                 (id, existing, card_form::sent(v)),
             )
@@ -614,25 +625,20 @@ pub fn Records(props: &RecordsProps) -> Html {
             |(id, existing, v): (DocumentId, Option<String>, Sent),
              base: &mut ClientBase,
              author: &Author| {
-                let mut x: Order = existing
-                    .as_deref()
-                    .and_then(|e| base.entity(id, e))
-                    .unwrap_or_default();
-                x.number = card_form::text(&v, "number");
-                x.status =
-                    OrderStatus::from_key(&card_form::text(&v, "status")).unwrap_or_default();
-                x.status_reason = match x.status {
-                    OrderStatus::Returned => card_form::text(&v, "status_reason"),
-                    OrderStatus::Refused => card_form::text(&v, "refused_reason"),
-                    _ => String::new(),
-                };
-                x.received_on = card_form::date(&v, "received_on")?;
-                x.delivered_on = card_form::date(&v, "delivered_on")?;
-                x.contract = card_form::text(&v, "contract");
-                match existing {
-                    Some(e) => base.update_entity(id, &e, &x, author),
-                    None => base.add_entity(id, &card_form::new_id(), &x, author),
-                }
+                put_record(base, id, existing, author, |x: &mut Order| {
+                    x.number = card_form::text(&v, "number");
+                    x.status =
+                        OrderStatus::from_key(&card_form::text(&v, "status")).unwrap_or_default();
+                    x.status_reason = match x.status {
+                        OrderStatus::Returned => card_form::text(&v, "status_reason"),
+                        OrderStatus::Refused => card_form::text(&v, "refused_reason"),
+                        _ => String::new(),
+                    };
+                    x.received_on = card_form::date(&v, "received_on")?;
+                    x.delivered_on = card_form::date(&v, "delivered_on")?;
+                    x.contract = card_form::text(&v, "contract");
+                    Ok(())
+                })
             },
             (id, existing, card_form::sent(v)),
         )
@@ -779,20 +785,15 @@ pub fn Records(props: &RecordsProps) -> Html {
             |(id, existing, v): (DocumentId, Option<String>, Sent),
              base: &mut ClientBase,
              author: &Author| {
-                let mut x: Invoice = existing
-                    .as_deref()
-                    .and_then(|e| base.entity(id, e))
-                    .unwrap_or_default();
-                x.number = card_form::text(&v, "number");
-                x.amount = card_form::money(&v, "amount", "currency", Field::Amount)?;
-                x.issued = card_form::date(&v, "issued")?;
-                x.due = card_form::date(&v, "due")?;
-                x.order = card_form::text(&v, "order");
-                x.cancelled = card_form::flag(&v, "cancelled");
-                match existing {
-                    Some(e) => base.update_entity(id, &e, &x, author),
-                    None => base.add_entity(id, &card_form::new_id(), &x, author),
-                }
+                put_record(base, id, existing, author, |x: &mut Invoice| {
+                    x.number = card_form::text(&v, "number");
+                    x.amount = card_form::money(&v, "amount", "currency", Field::Amount)?;
+                    x.issued = card_form::date(&v, "issued")?;
+                    x.due = card_form::date(&v, "due")?;
+                    x.order = card_form::text(&v, "order");
+                    x.cancelled = card_form::flag(&v, "cancelled");
+                    Ok(())
+                })
             },
             (id, existing, card_form::sent(v)),
         )
@@ -874,21 +875,16 @@ pub fn Records(props: &RecordsProps) -> Html {
                 |(id, existing, v): (DocumentId, Option<String>, Sent),
                  base: &mut ClientBase,
                  author: &Author| {
-                    let mut x: Complaint = existing
-                        .as_deref()
-                        .and_then(|e| base.entity(id, e))
-                        .unwrap_or_default();
-                    x.subject = card_form::text(&v, "subject");
-                    x.status = ComplaintStatus::from_key(&card_form::text(&v, "status"))
-                        .unwrap_or_default();
-                    x.order = card_form::text(&v, "order");
-                    x.opened = card_form::date(&v, "opened")?;
-                    x.closed = card_form::date(&v, "closed")?;
-                    x.resolution = card_form::text(&v, "resolution");
-                    match existing {
-                        Some(e) => base.update_entity(id, &e, &x, author),
-                        None => base.add_entity(id, &card_form::new_id(), &x, author),
-                    }
+                    put_record(base, id, existing, author, |x: &mut Complaint| {
+                        x.subject = card_form::text(&v, "subject");
+                        x.status = ComplaintStatus::from_key(&card_form::text(&v, "status"))
+                            .unwrap_or_default();
+                        x.order = card_form::text(&v, "order");
+                        x.opened = card_form::date(&v, "opened")?;
+                        x.closed = card_form::date(&v, "closed")?;
+                        x.resolution = card_form::text(&v, "resolution");
+                        Ok(())
+                    })
                 },
                 (id, existing, card_form::sent(v)),
             )
