@@ -82,6 +82,8 @@ pub struct Remote {
     worker: Worker,
     next: Cell<u64>,
     waiting: Waiting,
+    /// Terminated (signed out): calls get `None` at once.
+    closed: Cell<bool>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -106,6 +108,9 @@ impl Remote {
     /// Sends what `message` makes of a fresh number and waits for the answer under it
     /// (`None` when the worker is gone).
     pub async fn call(&self, message: impl FnOnce(u64) -> ToWorker) -> Option<FromWorker> {
+        if self.closed.get() {
+            return None;
+        }
         let id = self.next.get();
         self.next.set(id + 1);
         let (reply, answer) = oneshot::channel();
@@ -116,6 +121,7 @@ impl Remote {
 
     /// Stops the worker; every call still waiting gets `None`.
     pub fn terminate(&self) {
+        self.closed.set(true);
         self.worker.terminate();
         self.waiting.borrow_mut().clear();
     }
@@ -191,6 +197,7 @@ pub async fn start(session: Session, publish: Callback<Snapshot>) -> Result<Engi
         worker,
         next: Cell::new(0),
         waiting,
+        closed: Cell::new(false),
         _on_message: on_message,
         _on_error: on_error,
     });
