@@ -91,6 +91,13 @@ async function setPhone(page, phone) {
   );
 }
 
+/** Opens the card's `section` of records of `kind` and its "new" form, and types `fields`. */
+async function fillNew(page, section, kind, fields) {
+  await page.click(`${section} > details > summary`);
+  await page.click(`${section} .card-new > summary`);
+  for (const [key, value] of Object.entries(fields)) await page.fill(`#${kind}-new-${key}`, value);
+}
+
 async function main() {
   const opened = [];
   try {
@@ -179,10 +186,8 @@ async function main() {
     //    worker with the form's values): a bad amount is refused and says so, the good
     //    ones are listed, and still there after a reload.
     const deals = '[data-testid="card-deals"]';
-    await anna.page.click(`${deals} > details > summary`);
-    await anna.page.click(`${deals} .card-new > summary`);
-    await anna.page.fill("#deals-new-title", "Rye flour, 2 t");
-    await anna.page.fill("#deals-new-amount", "twelve");
+    const invoices = '[data-testid="card-invoices"]';
+    await fillNew(anna.page, deals, "deals", { title: "Rye flour, 2 t", amount: "twelve" });
     await anna.page.click(`${deals} .card-new [data-testid="deal-form"] button[type="submit"]`);
     await anna.page.waitForSelector(`${deals} .card-new .field-error`, { timeout: 10_000 });
     if (await anna.page.locator(`${deals} [data-testid="deal-row"]`).count() !== 0) throw new Error("a refused deal was listed");
@@ -190,11 +195,7 @@ async function main() {
     await anna.page.click(`${deals} .card-new [data-testid="deal-form"] button[type="submit"]`);
     const dealRow = () => anna.page.locator(`${deals} [data-testid="deal-row"]`, { hasText: "Rye flour, 2 t" });
     await dealRow().waitFor({ timeout: 10_000 });
-    const invoices = '[data-testid="card-invoices"]';
-    await anna.page.click(`${invoices} > details > summary`);
-    await anna.page.click(`${invoices} .card-new > summary`);
-    await anna.page.fill("#invoices-new-number", "INV-7");
-    await anna.page.fill("#invoices-new-amount", "4800");
+    await fillNew(anna.page, invoices, "invoices", { number: "INV-7", amount: "4800" });
     await anna.page.click(`${invoices} .card-new [data-testid="invoice-form"] button[type="submit"]`);
     const invoiceRow = () => anna.page.locator(`${invoices} [data-testid="invoice-row"]`, { hasText: "INV-7" });
     await invoiceRow().waitFor({ timeout: 10_000 });
