@@ -106,14 +106,9 @@ async fn stored_seqs(
     chunks: &indexed_db_futures::object_store::ObjectStore<'_>,
     doc: DocumentId,
 ) -> Result<Vec<u32>, StoreError> {
-    Ok(chunks
-        .get_all_keys::<JsValue>()
-        .with_query::<JsValue, _>(doc_range(doc))
-        .primitive()
-        .map_err(err)?
-        .await
-        .map_err(err)?
-        .filter_map(|k| k.ok())
+    Ok(doc_keys(chunks, doc)
+        .await?
+        .into_iter()
         .filter_map(|k| k.unchecked_into::<Array>().get(1).as_f64())
         .map(|s| s as u32)
         .collect())
