@@ -578,6 +578,11 @@ impl ClientBase {
         self.docs.len()
     }
 
+    /// Whether `id` is held, loaded or stashed (without loading it).
+    pub fn holds(&self, id: DocumentId) -> bool {
+        self.docs.contains_key(&id)
+    }
+
     /// A held document.
     pub fn doc(&self, id: DocumentId) -> Option<&Automerge> {
         self.docs.get(&id)

@@ -26,6 +26,12 @@ pub fn text(field: Field, value: &str) -> Result<String, Error> {
     Ok(t.to_owned())
 }
 
+/// Whether `id` can name an entry of a client's document (a contact, an interaction, a
+/// task…): 1–64 characters, no control characters, no `:`.
+pub fn entry_id(id: &str) -> bool {
+    crate::entries::usable_id(id)
+}
+
 /// An IANA time-zone name as the browser reports it (`Europe/Prague`,
 /// `America/Argentina/Buenos_Aires`, `UTC`, `Etc/GMT+3`): 1–64 ASCII letters, digits and
 /// `/ _ + -`, starting with a letter, no empty part.

@@ -103,6 +103,7 @@ async fn a_day_at_the_booth_offline_with_a_colleague_and_a_conflict() {
             ("FB_SHOTS", shots.display().to_string()),
         ],
     );
+    eprintln!("field-day: {verdict}");
     assert_eq!(verdict["leads"], 20, "{verdict}");
     assert_eq!(verdict["engine_worker"], true, "{verdict}");
     assert_eq!(verdict["records"], 2, "{verdict}");

@@ -235,3 +235,56 @@ pub fn apply_update() {
         }
     }
 }
+
+/// `navigator.locks` (Web Locks), where the browser has it (a page or a worker).
+fn lock_manager() -> Option<wasm_bindgen::JsValue> {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).ok()?;
+    (!locks.is_undefined() && !locks.is_null()).then_some(locks)
+}
+
+/// Takes the Web Lock `name` and holds it until this page or worker ends (other tabs
+/// see it in [`held_locks`]). `false` when the browser has no Web Locks.
+pub fn hold_lock(name: &str) -> bool {
+    let Some(locks) = lock_manager() else {
+        return false;
+    };
+    let Ok(request) = js_sys::Reflect::get(&locks, &"request".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    else {
+        return false;
+    };
+    // Granted at once (the name is this tab's own); the promise it returns never
+    // settles, so the lock is released only when the tab goes.
+    let hold = wasm_bindgen::closure::Closure::once_into_js(|_lock: wasm_bindgen::JsValue| {
+        js_sys::Promise::new(&mut |_, _| {})
+    });
+    request.call2(&locks, &name.into(), &hold).is_ok()
+}
+
+/// The names of the Web Locks held now, in any tab of this origin; `None` when the
+/// browser has no Web Locks.
+pub async fn held_locks() -> Option<Vec<String>> {
+    let locks = lock_manager()?;
+    let query = js_sys::Reflect::get(&locks, &"query".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = query
+        .call0(&locks)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let snapshot = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let held = js_sys::Reflect::get(&snapshot, &"held".into()).ok()?;
+    Some(
+        js_sys::Array::from(&held)
+            .iter()
+            .filter_map(|lock| {
+                js_sys::Reflect::get(&lock, &"name".into())
+                    .ok()?
+                    .as_string()
+            })
+            .collect(),
+    )
+}

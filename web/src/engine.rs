@@ -9,7 +9,7 @@ use std::{
 };
 
 use fieldbase_core::{
-    Author, ClientBase, ClientDraft, ClientSummary, DocumentId, Error, SyncClient, SyncEvent,
+    Author, ClientBase, ClientDraft, ClientSummary, DocumentId, Edit, Error, SyncClient, SyncEvent,
     automerge::{ActorId, ChangeHash},
 };
 use futures::{
@@ -25,6 +25,7 @@ use yew::Callback;
 use crate::{
     browser,
     calls::{EditCall, Edited, ErasedEdit, ErasedQuery, decode},
+    journal::{self, Entry, Intent},
     persist::Persister,
     session::Session,
     status::{Link, SyncState},
@@ -90,6 +91,11 @@ enum Command {
     Edit {
         edit: ErasedEdit,
         reply: oneshot::Sender<Result<Vec<u8>, AddError>>,
+    },
+    /// An edit through the journal (`journal.rs`), answered once it is written down.
+    Journal {
+        intent: Intent,
+        reply: oneshot::Sender<Result<(), AddError>>,
     },
     Query(QueryFn),
     Link(LinkEvent),
@@ -166,6 +172,24 @@ impl EngineHandle {
             }
         };
         EditCall::<R>::answer(&bytes)
+    }
+
+    /// Saves an edit through the journal (`journal.rs`): `Ok` once it is checked and
+    /// written down, strictly durable; the engine applies it right after. A
+    /// validation error writes nothing.
+    pub async fn journal(&self, intent: Intent) -> Result<(), AddError> {
+        match &self.host {
+            Host::Here(tx) => {
+                let (reply, answer) = oneshot::channel();
+                tx.unbounded_send(Command::Journal { intent, reply })
+                    .map_err(|_| AddError::Closed)?;
+                answer.await.unwrap_or(Err(AddError::Closed))
+            }
+            Host::Worker(remote) => match remote.call(|id| ToWorker::Journal(id, intent)).await {
+                Some(FromWorker::Journaled(_, result)) => result,
+                _ => Err(AddError::Closed),
+            },
+        }
     }
 
     /// Runs an edit on an engine on this thread: the edit function's answer, encoded.
@@ -291,8 +315,11 @@ pub async fn start(
         .parse()
         .map_err(|e: Error| e.to_string())?;
     // A new actor for every page load: two tabs never write as the same actor.
-    let actor = ActorId::from(browser::random_bytes::<16>());
-    let mut base = ClientBase::new(index, actor);
+    let actor_bytes = browser::random_bytes::<16>();
+    let tab = browser::hex(&actor_bytes);
+    // Held while this tab lives: a tab starting later leaves its journal alone.
+    browser::hold_lock(&journal::lock_name(&tab));
+    let mut base = ClientBase::new(index, ActorId::from(actor_bytes));
     session.name_documents(&mut base);
     let mut persister = Persister::default();
     // Opening reads the index and team documents first; every client document's chunks
@@ -397,6 +424,8 @@ pub async fn start(
         view_save_scheduled: false,
         opening: Some(opening),
         publish,
+        tab,
+        journal_seq: 0,
     };
     engine.publish();
     wasm_bindgen_futures::spawn_local(engine.run(rx));
@@ -473,6 +502,10 @@ struct Engine {
     /// Opening is not finished yet (the client documents are still to be read).
     opening: Option<Opening>,
     publish: Callback<Snapshot>,
+    /// This tab, in journal keys and its Web Lock: the actor's hex.
+    tab: String,
+    /// The last journal entry's number.
+    journal_seq: u64,
 }
 
 impl Engine {
@@ -519,6 +552,7 @@ impl Engine {
                 let result = self.apply(edit).await;
                 let _ = reply.send(result);
             }
+            Command::Journal { intent, reply } => self.journal(intent, reply).await,
             Command::Query(query) => {
                 query(&self.base);
                 self.absorb_loaded();
@@ -620,6 +654,7 @@ impl Engine {
         }
         self.absorb_loaded();
         self.sync.touched(&self.base, &unsent);
+        self.replay_journal().await;
         if !opening.view_restored {
             self.view_dirty = true;
             self.schedule_view_save();
@@ -690,15 +725,34 @@ impl Engine {
         });
     }
 
-    async fn apply(&mut self, call: ErasedEdit) -> Result<Vec<u8>, AddError> {
-        let author = Author {
+    /// The signed-in rep on this device, now.
+    fn author(&self) -> Author {
+        Author {
             who: format!("{}/web", self.session.rep),
             at: browser::now_ms() as i64,
-        };
+        }
+    }
+
+    async fn apply(&mut self, call: ErasedEdit) -> Result<Vec<u8>, AddError> {
+        let author = self.author();
         let (edit, answer) = call.run(&mut self.base, &author)?;
+        let written = self.store_edit(&edit, None).await;
+        // Even when the device refused the write, the server may still take the change.
+        self.sync.touched(&self.base, &edit.touched);
+        self.flush();
+        self.publish();
+        written.map(|()| answer)
+    }
+
+    /// Writes what `edit` touched, and the registrations it changed, in one strict
+    /// transaction that also deletes the journal entry `forget`.
+    async fn store_edit(&mut self, edit: &Edit, forget: Option<&str>) -> Result<(), AddError> {
         self.absorb_loaded();
         let mut batch = Batch::default();
         batch.chunks(self.persister.plan(&self.base, &edit.touched));
+        if let Some(key) = forget {
+            batch.forget(key);
+        }
         // A client restricted (or no longer) by this edit: the server must learn it;
         // recorded in the same transaction as the edit, sent now or on reconnecting.
         let mut to_register = false;
@@ -722,15 +776,114 @@ impl Engine {
         if to_register && self.out.is_some() {
             self.send_registrations();
         }
-        // Even when the device refused the write, the server may still take the change.
-        self.sync.touched(&self.base, &edit.touched);
-        let result = match written {
-            Ok(()) => Ok(answer),
-            Err(e) => Err(AddError::Storage(e.0)),
-        };
+        written.map_err(|e| AddError::Storage(e.0))
+    }
+
+    /// Checks an edit, writes it down in the journal and answers, then applies it
+    /// (see `journal.rs`): the rep is told "saved" after one small strict write.
+    async fn journal(&mut self, intent: Intent, reply: oneshot::Sender<Result<(), AddError>>) {
+        let author = self.author();
+        let checked = intent.check(&self.base, &author);
+        self.absorb_loaded();
+        if let Err(e) = checked {
+            let _ = reply.send(Err(e.into()));
+            return;
+        }
+        let key = self.next_journal_key();
+        let entry = Entry { author, intent };
+        if let Err(e) = self.store.journal(&key, &entry.to_json()).await {
+            self.storage_error = Some(e.0.clone());
+            let _ = reply.send(Err(AddError::Storage(e.0)));
+            return;
+        }
+        let _ = reply.send(Ok(()));
+        // Let the answer go out (the worker posts it) before the work of applying.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        self.apply_journaled(&key, &entry).await;
         self.flush();
         self.publish();
-        result
+    }
+
+    fn next_journal_key(&mut self) -> String {
+        self.journal_seq += 1;
+        journal::key(&self.tab, self.journal_seq)
+    }
+
+    /// Applies a journal entry; the transaction that stores the edit deletes the entry.
+    /// The server hears of it only once it is stored, so a stored entry never stands
+    /// for a change another replica already has.
+    async fn apply_journaled(&mut self, key: &str, entry: &Entry) {
+        let edit = match entry.intent.apply(&mut self.base, &entry.author) {
+            Ok(edit) => edit,
+            Err(e) => {
+                web_sys::console::error_1(
+                    &format!("fieldbase: {key} did not apply, the journal keeps it: {e}").into(),
+                );
+                return;
+            }
+        };
+        match self.store_edit(&edit, Some(key)).await {
+            Ok(()) => self.sync.touched(&self.base, &edit.touched),
+            Err(e) => web_sys::console::error_1(
+                &format!("fieldbase: {key} is applied but not stored, the journal keeps it: {e:?}")
+                    .into(),
+            ),
+        }
+    }
+
+    /// Applies what the journal holds of tabs that closed before applying it (each
+    /// entry claimed first, so that two starting tabs never both apply one).
+    async fn replay_journal(&mut self) {
+        let entries = match self.store.journal_entries().await {
+            Ok(entries) => entries,
+            Err(e) => {
+                web_sys::console::error_1(&format!("fieldbase: reading the journal: {e}").into());
+                return;
+            }
+        };
+        if entries.is_empty() {
+            return;
+        }
+        let alive = browser::held_locks().await;
+        let now = browser::now_ms() as i64;
+        for (key, json) in &entries {
+            let entry = match Entry::from_json(json) {
+                Ok(entry) => entry,
+                Err(e) => {
+                    web_sys::console::error_1(&format!("fieldbase: {key}: {e}; kept").into());
+                    continue;
+                }
+            };
+            if !journal::orphaned(key, &entry, alive.as_deref(), now) {
+                continue;
+            }
+            let mine = self.next_journal_key();
+            match self.store.claim_journal(key, &mine).await {
+                Ok(Some(_)) => {}
+                Ok(None) => continue,
+                Err(e) => {
+                    web_sys::console::error_1(&format!("fieldbase: claiming {key}: {e}").into());
+                    continue;
+                }
+            }
+            if entry.intent.applied(&self.base) {
+                let mut batch = Batch::default();
+                batch.forget(&mine);
+                let _ = self.write(&batch).await;
+                continue;
+            }
+            if let Err(e) = entry.intent.check(&self.base, &entry.author) {
+                web_sys::console::error_1(
+                    &format!("fieldbase: {key} no longer applies, the journal keeps it: {e}")
+                        .into(),
+                );
+                continue;
+            }
+            self.apply_journaled(&mine, &entry).await;
+            web_sys::console::info_1(
+                &format!("fieldbase: applied {key}, left by a tab that closed first").into(),
+            );
+        }
     }
 
     async fn on_link(&mut self, event: LinkEvent) {

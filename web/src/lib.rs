@@ -15,6 +15,8 @@ pub mod calls;
 pub mod client_filter;
 pub mod format;
 pub mod i18n;
+pub mod journal;
+pub mod lead;
 pub mod persist;
 pub mod route;
 pub mod session;

@@ -11,7 +11,8 @@
 //!   of the parsed index view, `ClientBase::snapshot_index_view`, a `Uint8Array`) with
 //!   `view_covers` (the chunks of each index document it was taken over, as JSON
 //!   `{"<docId>": [seq, …]}`; the snapshot is taken at start only while exactly those
-//!   chunks are stored, see [`StoredView`]).
+//!   chunks are stored, see [`StoredView`]), `journal/<tab>/<seq>` (an edit written
+//!   down before it is applied, JSON, see `journal.rs`).
 //!
 //! Every write is one read-write transaction with `durability: "strict"`, committed
 //! explicitly and awaited: when [`Store::write`] returns `Ok`, the data is on disk.
@@ -34,6 +35,7 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::{
+    journal,
     persist::{
         HeldChunks, Placement, Planned, compact, heads_from_strings, heads_to_strings, max_chunks,
         placement,
@@ -99,6 +101,29 @@ async fn doc_values(
         .map_err(err)?
         .collect::<Result<Vec<JsValue>, _>>()
         .map_err(err)
+}
+
+/// Asks for the sequence numbers of the chunks stored for `doc` now, to be awaited
+/// later: a write asks for every document's before it awaits the first answer.
+fn ask_seqs<'a>(
+    chunks: &'a indexed_db_futures::object_store::ObjectStore<'_>,
+    doc: DocumentId,
+) -> Result<impl std::future::Future<Output = Result<Vec<u32>, StoreError>> + 'a, StoreError> {
+    let request = chunks
+        .get_all_keys::<JsValue>()
+        .with_query::<JsValue, _>(doc_range(doc))
+        .primitive()
+        .map_err(err)?;
+    Ok(async move {
+        let keys = request.await.map_err(err)?;
+        keys.map(|k| {
+            k.map(|k| k.unchecked_into::<Array>().get(1).as_f64())
+                .map_err(err)
+        })
+        .filter_map(|k| k.transpose())
+        .map(|s| s.map(|s| s as u32))
+        .collect()
+    })
 }
 
 /// The sequence numbers of the chunks stored for `doc`.
@@ -214,6 +239,7 @@ pub struct Registration {
 pub struct Batch {
     planned: Vec<Planned>,
     meta: Vec<(String, JsValue)>,
+    forget: Vec<String>,
 }
 
 impl Batch {
@@ -240,9 +266,14 @@ impl Batch {
             .push((LAST_SYNCED.to_owned(), JsValue::from_f64(ms)));
     }
 
+    /// Deletes a journal entry (the edit it stood for is in this batch).
+    pub fn forget(&mut self, key: &str) {
+        self.forget.push(key.to_owned());
+    }
+
     /// Nothing to write.
     pub fn is_empty(&self) -> bool {
-        self.planned.is_empty() && self.meta.is_empty()
+        self.planned.is_empty() && self.meta.is_empty() && self.forget.is_empty()
     }
 }
 
@@ -565,11 +596,17 @@ impl Store {
         let mut requests = Vec::new();
         // (document, sequence number, compacted): what the tab holds once committed.
         let mut placed = Vec::new();
+        // Every document's stored chunks asked for at once: one round trip, not one each.
+        // (Polled together: a request's future listens for its answer only once polled.)
+        let mut asked = Vec::with_capacity(batch.planned.len());
         for planned in &batch.planned {
+            asked.push(ask_seqs(&chunks, planned.doc)?);
+        }
+        let asked = futures::future::try_join_all(asked).await?;
+        for (planned, seqs) in batch.planned.iter().zip(asked) {
             let doc = planned.doc;
             // Only IndexedDB requests are awaited in here: anything else would let the
             // transaction auto-commit half-way.
-            let seqs: Vec<u32> = stored_seqs(&chunks, doc).await?;
             let (seq, bytes, heads) = match placement(&seqs, max_chunks(base, doc)) {
                 Placement::Append { seq } => {
                     placed.push((doc, seq, false));
@@ -619,6 +656,13 @@ impl Store {
             );
             written.push((doc, heads));
         }
+        for key in &batch.forget {
+            requests.push(
+                meta.delete::<&str, _>(key.as_str())
+                    .primitive()
+                    .map_err(err)?,
+            );
+        }
         for (key, value) in &batch.meta {
             requests.push(
                 meta.put(value.clone())
@@ -639,6 +683,91 @@ impl Store {
             }
         }
         Ok(written)
+    }
+
+    /// Writes down a journal entry (`journal.rs`): one put, strictly durable; `Ok` means
+    /// it is on disk.
+    pub async fn journal(&self, key: &str, json: &str) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(META)
+            .with_mode(TransactionMode::Readwrite)
+            .with_options(TransactionOptions::new().with_durability(TransactionDurability::Strict))
+            .build()
+            .map_err(err)?;
+        let meta = tx.object_store(META).map_err(err)?;
+        let _req = meta
+            .put(JsValue::from_str(json))
+            .with_key(key)
+            .without_key_type()
+            .primitive()
+            .map_err(err)?;
+        tx.commit().await.map_err(err)
+    }
+
+    /// Every journal entry, by key (`journal.rs`).
+    pub async fn journal_entries(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let tx = self.db.transaction(META).build().map_err(err)?;
+        let meta = tx.object_store(META).map_err(err)?;
+        // Every key that starts with the prefix: `journal/` up to `journal0`.
+        let upper = format!("{}0", journal::PREFIX.trim_end_matches('/'));
+        let range = || {
+            KeyRange::Bound(
+                JsValue::from_str(journal::PREFIX),
+                false,
+                JsValue::from_str(&upper),
+                true,
+            )
+        };
+        let keys: Vec<JsValue> = meta
+            .get_all_keys::<JsValue>()
+            .with_query::<JsValue, _>(range())
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?
+            .collect::<Result<_, _>>()
+            .map_err(err)?;
+        let values: Vec<JsValue> = meta
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(range())
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?
+            .collect::<Result<_, _>>()
+            .map_err(err)?;
+        Ok(keys
+            .into_iter()
+            .zip(values)
+            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+            .collect())
+    }
+
+    /// Moves the journal entry under `from` to `to` in one strict transaction and
+    /// returns it, or `None` when there is none (another tab took it first: IndexedDB
+    /// runs read-write transactions on the same store one at a time).
+    pub async fn claim_journal(&self, from: &str, to: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.strict_tx()?;
+        let meta = tx.object_store(META).map_err(err)?;
+        let value: Option<JsValue> = meta
+            .get(from)
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?;
+        let Some(json) = value.and_then(|v| v.as_string()) else {
+            return Ok(None);
+        };
+        let _a = meta.delete::<&str, _>(from).primitive().map_err(err)?;
+        let _b = meta
+            .put(JsValue::from_str(&json))
+            .with_key(to)
+            .without_key_type()
+            .primitive()
+            .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        Ok(Some(json))
     }
 
     /// Closes the connection. Requests already made still complete; the database stays

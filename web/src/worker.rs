@@ -32,6 +32,7 @@ use yew::Callback;
 use crate::{
     calls::{AddError, ErasedEdit, ErasedQuery, decode, encode},
     engine::{self, EngineHandle, Snapshot},
+    journal::Intent,
     session::Session,
     store::Store,
 };
@@ -47,6 +48,8 @@ pub enum ToWorker {
     Start(Session),
     /// An edit, answered with [`FromWorker::Edited`] under the same number.
     Edit(u64, ErasedEdit),
+    /// An edit through the journal, answered with [`FromWorker::Journaled`].
+    Journal(u64, Intent),
     /// A read, answered with [`FromWorker::Answered`].
     Query(u64, ErasedQuery),
     /// Reconnect now.
@@ -66,6 +69,8 @@ pub enum FromWorker {
     Published(Snapshot, Option<Vec<ClientSummary>>),
     /// The answer to [`ToWorker::Edit`].
     Edited(u64, Result<Vec<u8>, AddError>),
+    /// The answer to [`ToWorker::Journal`].
+    Journaled(u64, Result<(), AddError>),
     /// The answer to [`ToWorker::Query`]; `None` once signed out.
     Answered(u64, Option<Result<Vec<u8>, String>>),
     /// The answer to [`ToWorker::Relogin`].
@@ -163,6 +168,7 @@ pub async fn start(session: Session, publish: Callback<Snapshot>) -> Result<Engi
                     publish.emit(snapshot);
                 }
                 FromWorker::Edited(id, _)
+                | FromWorker::Journaled(id, _)
                 | FromWorker::Answered(id, _)
                 | FromWorker::Relogged(id, _)
                 | FromWorker::SignedOut(id) => {
@@ -281,6 +287,10 @@ async fn run(scope: DedicatedWorkerGlobalScope, mut rx: mpsc::UnboundedReceiver<
             ToWorker::Edit(id, call) => wasm_bindgen_futures::spawn_local(async move {
                 let result = engine.edit_erased(call).await;
                 post(&scope, &FromWorker::Edited(id, result));
+            }),
+            ToWorker::Journal(id, intent) => wasm_bindgen_futures::spawn_local(async move {
+                let result = engine.journal(intent).await;
+                post(&scope, &FromWorker::Journaled(id, result));
             }),
             ToWorker::Query(id, call) => wasm_bindgen_futures::spawn_local(async move {
                 let answer = engine.query_erased(call).await;

@@ -5,14 +5,11 @@
 //! event. A business card's QR code (vCard, MECARD) fills the form.
 
 use fieldbase_core::{
-    Author, ClientBase, ClientDetails, ClientDraft, ClientStatus, ContactDraft, Date, Direction,
-    DocumentId, Edit, Error, Field, InteractionDraft, InteractionKind, Outcome, Source,
+    ClientBase, Date, DocumentId, Error, Field, Source,
     automerge::{ROOT, ReadDoc},
-    card::normalise_tag,
     report::local_date,
     validate,
 };
-use serde::{Deserialize, Serialize};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -20,67 +17,16 @@ use yew::prelude::*;
 use crate::{
     app::use_i18n,
     browser,
-    calls::EditCall,
     components::{capture_event::EventPicker, capture_scan::QrScanner, home::ScreenProps, icons},
     engine::AddError,
     hooks::use_query,
     i18n::invalid_reason_key,
+    journal::Intent,
+    lead::{Lead, LeadIntent, Temperature},
     vcard::ScannedContact,
 };
 
-/// How keen the lead is; saved as the tag of the same name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-enum Temperature {
-    Hot,
-    #[default]
-    Warm,
-    Cold,
-}
-
-impl Temperature {
-    const ALL: [Temperature; 3] = [Temperature::Hot, Temperature::Warm, Temperature::Cold];
-
-    /// The tag (and the key of its label and test id).
-    fn key(self) -> &'static str {
-        match self {
-            Temperature::Hot => "hot",
-            Temperature::Warm => "warm",
-            Temperature::Cold => "cold",
-        }
-    }
-}
-
-/// What the rep typed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-struct Lead {
-    company: String,
-    person: String,
-    phone: String,
-    email: String,
-    interest: String,
-    note: String,
-    temperature: Temperature,
-}
-
 impl Lead {
-    /// The client's name: the company, else the person.
-    fn client_name(&self) -> &str {
-        if self.company.trim().is_empty() {
-            self.person.trim()
-        } else {
-            self.company.trim()
-        }
-    }
-
-    /// The interaction's summary: the interest, then the note.
-    fn summary(&self) -> String {
-        [self.interest.trim(), self.note.trim()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
     /// Every problem the rep can fix, as translation keys by field.
     fn check(&self) -> Problems {
         let mut p = Problems::default();
@@ -146,84 +92,6 @@ impl Problems {
         }
         p
     }
-}
-
-/// What saving a lead takes: the lead, the current event, the new ids (client,
-/// contact, interaction) and the device's time zone.
-type LeadSave = (Lead, Option<String>, (DocumentId, String, String), String);
-
-/// Saves a lead in one edit: the client (a lead from the exhibition, tagged with its
-/// temperature), its contact, and the encounter as an interaction. Everything is
-/// validated before the first write, so a bad field writes nothing.
-fn save_lead(
-    base: &mut ClientBase,
-    author: &Author,
-    lead: &Lead,
-    event: Option<&str>,
-    ids: (DocumentId, String, String),
-    time_zone: String,
-) -> Result<Edit, Error> {
-    let (client, contact_id, interaction_id) = ids;
-    let draft = ClientDraft {
-        name: lead.client_name().to_owned(),
-        phone: lead.phone.clone(),
-        email: lead.email.clone(),
-        status: Some(ClientStatus::Lead),
-        lost_reason: String::new(),
-        details: ClientDetails {
-            source: Source::Exhibition,
-            source_event: event.unwrap_or_default().to_owned(),
-            ..ClientDetails::default()
-        },
-    };
-    let contact = (!lead.person.trim().is_empty()).then(|| ContactDraft {
-        name: lead.person.clone(),
-        phones: vec![lead.phone.clone()],
-        emails: vec![lead.email.clone()],
-        ..ContactDraft::default()
-    });
-    let summary = lead.summary();
-    draft.validate()?;
-    draft.details.validated()?;
-    if let Some(c) = &contact {
-        c.validate()?;
-    }
-    let tag = normalise_tag(lead.temperature.key())?;
-    validate::text(Field::Summary, &summary)?;
-    validate::time_zone(&time_zone)?;
-    let who = validate::rep(author.rep())?;
-
-    let mut touched = base.add_client(client, &draft, author)?.touched;
-    let mut more = base.add_tag(client, &tag, author)?.touched;
-    if let Some(c) = &contact {
-        more.extend(base.add_contact(client, &contact_id, c, author)?.touched);
-    }
-    let interaction = InteractionDraft {
-        kind: InteractionKind::Exhibition,
-        direction: Direction::In,
-        at: author.at,
-        time_zone,
-        duration_secs: 0,
-        outcome: match lead.temperature {
-            Temperature::Cold => Outcome::Reached,
-            _ => Outcome::Interested,
-        },
-        summary,
-        who,
-        contact: contact.is_some().then_some(contact_id),
-        event: event.map(str::to_owned),
-        next_step: None,
-    };
-    more.extend(
-        base.log_interaction(client, &interaction_id, &interaction, author)?
-            .touched,
-    );
-    for id in more {
-        if !touched.contains(&id) {
-            touched.push(id);
-        }
-    }
-    Ok(Edit { client, touched })
 }
 
 /// Today's leads at `event` (or, without one, today's exhibition leads with no event):
@@ -369,15 +237,16 @@ pub fn CaptureScreen(props: &ScreenProps) -> Html {
             spawn_local(async move {
                 let shown = current.client_name().to_owned();
                 let started = browser::now_ms();
-                let saved = current.clone();
-                let result = engine
-                    .edit(EditCall::new(
-                        |(lead, event, ids, zone): LeadSave, base: &mut ClientBase, author| {
-                            save_lead(base, author, &lead, event.as_deref(), ids, zone)
-                        },
-                        (saved, event, ids, browser::time_zone()),
-                    ))
-                    .await;
+                let (client, contact, interaction) = ids;
+                let intent = Intent::Lead(LeadIntent {
+                    lead: current.clone(),
+                    event,
+                    client,
+                    contact,
+                    interaction,
+                    time_zone: browser::time_zone(),
+                });
+                let result = engine.journal(intent).await;
                 saving.set(false);
                 match result {
                     Ok(_) => {
