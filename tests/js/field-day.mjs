@@ -204,6 +204,14 @@ async function main() {
     const dealRow = () => anna.page.locator(`${deals} [data-testid="deal-row"]`, { hasText: "Rye flour, 2 t" });
     await dealRow().waitFor({ timeout: 10_000 });
     await fillNew(anna.page, invoices, "invoices", { number: "INV-7", amount: "4800" });
+    // A date input is repeated in the app's language (the picker writes the browser's).
+    await anna.page.fill("#invoices-new-due", "2026-12-24");
+    const dueNote = await anna.page.textContent('label[for="invoices-new-due"] .field-note');
+    if (dueNote !== "Thursday, Dec 24, 2026") throw new Error(`the due date's note says ${JSON.stringify(dueNote)}`);
+    if (process.env.FB_SHOTS) {
+      await anna.page.locator(`${invoices} .card-new [data-testid="invoice-form"]`).scrollIntoViewIfNeeded();
+      await anna.page.screenshot({ path: path.join(process.env.FB_SHOTS, "invoice-form-phone.png") });
+    }
     await anna.page.click(`${invoices} .card-new [data-testid="invoice-form"] button[type="submit"]`);
     const invoiceRow = () => anna.page.locator(`${invoices} [data-testid="invoice-row"]`, { hasText: "INV-7" });
     await invoiceRow().waitFor({ timeout: 10_000 });

@@ -287,6 +287,24 @@ pub fn date(lang: Lang, d: Date) -> String {
     }
 }
 
+/// What a date input holds (`YYYY-MM-DD`), in the app's language with its weekday
+/// ("Tuesday, Nov 24, 2026"): the browser's picker writes the date in the browser's
+/// own language and order, so the form repeats it in the rep's. `None` when empty or
+/// not a date.
+pub fn date_input_note(lang: Lang, value: &str) -> Option<String> {
+    let d: Date = value.trim().parse().ok()?;
+    let w = usize::from(d.weekday()).min(6);
+    let day = date(lang, d);
+    Some(match lang {
+        Lang::En => format!("{}, {day}", EN_WEEKDAYS[w]),
+        Lang::Cs => format!("{} {day}", CS_WEEKDAYS[w]),
+        Lang::Ru => format!("{}, {day}", RU_WEEKDAYS[w]),
+        Lang::Nb => format!("{} {day}", NB_WEEKDAYS[w]),
+        Lang::Pt => format!("{}, {day}", PT_WEEKDAYS[w]),
+        Lang::Ko => format!("{day} {}", KO_WEEKDAYS[w]),
+    })
+}
+
 const EN_WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
@@ -460,6 +478,26 @@ mod tests {
     /// Shows the no-break spaces, so the expectations are readable.
     fn shown(s: String) -> String {
         s.replace(NBSP, "_").replace('\u{2212}', "~")
+    }
+
+    #[test]
+    fn a_date_input_is_repeated_in_the_apps_language() {
+        assert_eq!(
+            date_input_note(Lang::En, "2026-11-24").as_deref(),
+            Some("Tuesday, Nov 24, 2026")
+        );
+        assert_eq!(
+            date_input_note(Lang::Cs, "2026-11-24")
+                .map(shown)
+                .as_deref(),
+            Some("úterý 24._11._2026")
+        );
+        assert_eq!(
+            date_input_note(Lang::Ko, "2026-11-24").as_deref(),
+            Some("2026. 11. 24. 화요일")
+        );
+        assert_eq!(date_input_note(Lang::En, ""), None);
+        assert_eq!(date_input_note(Lang::En, "2026-13-01"), None);
     }
 
     #[test]

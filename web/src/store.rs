@@ -71,14 +71,14 @@ async fn all_values(
         .map_err(err)
 }
 
-/// The chunk keys of one document, in sequence order.
-async fn doc_keys(
-    chunks: &indexed_db_futures::object_store::ObjectStore<'_>,
-    doc: DocumentId,
+/// The keys in `range`, in key order.
+async fn keys_in(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    range: KeyRange<JsValue>,
 ) -> Result<Vec<JsValue>, StoreError> {
-    chunks
+    store
         .get_all_keys::<JsValue>()
-        .with_query::<JsValue, _>(doc_range(doc))
+        .with_query::<JsValue, _>(range)
         .primitive()
         .map_err(err)?
         .await
@@ -87,20 +87,36 @@ async fn doc_keys(
         .map_err(err)
 }
 
-/// The chunks of one document, in sequence order.
-async fn doc_values(
-    chunks: &indexed_db_futures::object_store::ObjectStore<'_>,
-    doc: DocumentId,
+/// The values in `range`, in key order.
+async fn values_in(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    range: KeyRange<JsValue>,
 ) -> Result<Vec<JsValue>, StoreError> {
-    chunks
+    store
         .get_all::<JsValue>()
-        .with_query::<JsValue, _>(doc_range(doc))
+        .with_query::<JsValue, _>(range)
         .primitive()
         .map_err(err)?
         .await
         .map_err(err)?
         .collect::<Result<Vec<JsValue>, _>>()
         .map_err(err)
+}
+
+/// The chunk keys of one document, in sequence order.
+async fn doc_keys(
+    chunks: &indexed_db_futures::object_store::ObjectStore<'_>,
+    doc: DocumentId,
+) -> Result<Vec<JsValue>, StoreError> {
+    keys_in(chunks, doc_range(doc)).await
+}
+
+/// The chunks of one document, in sequence order.
+async fn doc_values(
+    chunks: &indexed_db_futures::object_store::ObjectStore<'_>,
+    doc: DocumentId,
+) -> Result<Vec<JsValue>, StoreError> {
+    values_in(chunks, doc_range(doc)).await
 }
 
 /// Asks for the sequence numbers of the chunks stored for `doc` now, to be awaited
@@ -719,24 +735,8 @@ impl Store {
                 true,
             )
         };
-        let keys: Vec<JsValue> = meta
-            .get_all_keys::<JsValue>()
-            .with_query::<JsValue, _>(range())
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?
-            .collect::<Result<_, _>>()
-            .map_err(err)?;
-        let values: Vec<JsValue> = meta
-            .get_all::<JsValue>()
-            .with_query::<JsValue, _>(range())
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?
-            .collect::<Result<_, _>>()
-            .map_err(err)?;
+        let keys = keys_in(&meta, range()).await?;
+        let values = values_in(&meta, range()).await?;
         Ok(keys
             .into_iter()
             .zip(values)

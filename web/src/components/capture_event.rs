@@ -254,7 +254,14 @@ fn NewEventForm(props: &NewEventProps) -> Html {
                  node: Option<NodeRef>| {
         html! {
             <div class={classes!("field", error.is_some().then_some("invalid"))}>
-                <label for={id}>{ label }</label>
+                <label for={id}>
+                    { label }
+                    if kind == "date" {
+                        if let Some(note) = crate::format::date_input_note(i18n.tr.lang(), value) {
+                            <span class="field-note">{ note }</span>
+                        }
+                    }
+                </label>
                 <input id={id} type={kind} value={(**value).clone()} oninput={set(value)}
                        data-testid={id} ref={node.unwrap_or_default()}
                        aria-invalid={error.is_some().to_string()} />

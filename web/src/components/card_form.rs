@@ -319,11 +319,15 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
                     Kind::Time => ("time", None),
                     _ => ("text", None),
                 };
+                let note = matches!(kind, Kind::Date)
+                    .then(|| crate::format::date_input_note(i18n.tr.lang(), &value))
+                    .flatten()
+                    .map(AttrValue::from);
                 html! {
                     <div class={classes!("card-field", input.wide.then_some("card-wide"))}>
                         <TextField id={AttrValue::from(dom_id.clone())} label={input.label.clone()}
                             value={value} {oninput} kind={AttrValue::Static(ty)}
-                            inputmode={mode.map(AttrValue::Static)} error={error} />
+                            inputmode={mode.map(AttrValue::Static)} error={error} {note} />
                     </div>
                 }
             }

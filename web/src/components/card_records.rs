@@ -134,6 +134,82 @@ fn put_record<E: Entity + Default>(
     }
 }
 
+/// A record a card form edits: the form's values set its fields.
+trait FormRecord: Entity + Default + 'static {
+    /// Sets the fields from the form's values; an invalid one is refused.
+    fn fill(&mut self, v: &Sent) -> Result<(), Error>;
+}
+
+/// The save callback of the forms for records of kind `E` on client `id`: adds a new
+/// one, or updates the one named.
+fn save_record<E: FormRecord>(id: DocumentId) -> Callback<(Option<String>, Values), FormEdit> {
+    Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
+        EditCall::new(
+            |(id, existing, v): (DocumentId, Option<String>, Sent),
+             base: &mut ClientBase,
+             author: &Author| {
+                put_record(base, id, existing, author, |x: &mut E| x.fill(&v))
+            },
+            (id, existing, card_form::sent(v)),
+        )
+    })
+}
+
+impl FormRecord for Contract {
+    fn fill(&mut self, v: &Sent) -> Result<(), Error> {
+        self.number = card_form::text(v, "number");
+        self.status = ContractStatus::from_key(&card_form::text(v, "status")).unwrap_or_default();
+        self.signed = card_form::date(v, "signed")?;
+        self.valid_from = card_form::date(v, "valid_from")?;
+        self.valid_to = card_form::date(v, "valid_to")?;
+        self.renewal_days = card_form::number(v, "renewal_days", Field::Duration)?;
+        self.price_type = card_form::text(v, "price_type");
+        self.discount_bp = card_form::percent_bp(v, "discount", Field::Discount)?;
+        self.payment_days = card_form::number(v, "payment_days", Field::PaymentDays)?;
+        Ok(())
+    }
+}
+
+impl FormRecord for Order {
+    fn fill(&mut self, v: &Sent) -> Result<(), Error> {
+        self.number = card_form::text(v, "number");
+        self.status = OrderStatus::from_key(&card_form::text(v, "status")).unwrap_or_default();
+        self.status_reason = match self.status {
+            OrderStatus::Returned => card_form::text(v, "status_reason"),
+            OrderStatus::Refused => card_form::text(v, "refused_reason"),
+            _ => String::new(),
+        };
+        self.received_on = card_form::date(v, "received_on")?;
+        self.delivered_on = card_form::date(v, "delivered_on")?;
+        self.contract = card_form::text(v, "contract");
+        Ok(())
+    }
+}
+
+impl FormRecord for Invoice {
+    fn fill(&mut self, v: &Sent) -> Result<(), Error> {
+        self.number = card_form::text(v, "number");
+        self.amount = card_form::money(v, "amount", "currency", Field::Amount)?;
+        self.issued = card_form::date(v, "issued")?;
+        self.due = card_form::date(v, "due")?;
+        self.order = card_form::text(v, "order");
+        self.cancelled = card_form::flag(v, "cancelled");
+        Ok(())
+    }
+}
+
+impl FormRecord for Complaint {
+    fn fill(&mut self, v: &Sent) -> Result<(), Error> {
+        self.subject = card_form::text(v, "subject");
+        self.status = ComplaintStatus::from_key(&card_form::text(v, "status")).unwrap_or_default();
+        self.order = card_form::text(v, "order");
+        self.opened = card_form::date(v, "opened")?;
+        self.closed = card_form::date(v, "closed")?;
+        self.resolution = card_form::text(v, "resolution");
+        Ok(())
+    }
+}
+
 fn vals<const N: usize>(pairs: [(&'static str, String); N]) -> Rc<Values> {
     Rc::new(pairs.into_iter().collect())
 }
@@ -356,29 +432,7 @@ pub fn Records(props: &RecordsProps) -> Html {
             }
         })
         .collect();
-    let save_contract =
-        Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
-            EditCall::new(
-                |(id, existing, v): (DocumentId, Option<String>, Sent),
-                 base: &mut ClientBase,
-                 author: &Author| {
-                    put_record(base, id, existing, author, |x: &mut Contract| {
-                        x.number = card_form::text(&v, "number");
-                        x.status = ContractStatus::from_key(&card_form::text(&v, "status"))
-                            .unwrap_or_default();
-                        x.signed = card_form::date(&v, "signed")?;
-                        x.valid_from = card_form::date(&v, "valid_from")?;
-                        x.valid_to = card_form::date(&v, "valid_to")?;
-                        x.renewal_days = card_form::number(&v, "renewal_days", Field::Duration)?;
-                        x.price_type = card_form::text(&v, "price_type");
-                        x.discount_bp = card_form::percent_bp(&v, "discount", Field::Discount)?;
-                        x.payment_days = card_form::number(&v, "payment_days", Field::PaymentDays)?;
-                        Ok(())
-                    })
-                },
-                (id, existing, card_form::sent(v)),
-            )
-        });
+    let save_contract = save_record::<Contract>(id);
 
     // ---------- orders ----------
     let mut contract_opts = vec![(String::new(), i18n.t("card-none"))];
@@ -620,29 +674,7 @@ pub fn Records(props: &RecordsProps) -> Html {
             }
         })
         .collect();
-    let save_order = Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
-        EditCall::new(
-            |(id, existing, v): (DocumentId, Option<String>, Sent),
-             base: &mut ClientBase,
-             author: &Author| {
-                put_record(base, id, existing, author, |x: &mut Order| {
-                    x.number = card_form::text(&v, "number");
-                    x.status =
-                        OrderStatus::from_key(&card_form::text(&v, "status")).unwrap_or_default();
-                    x.status_reason = match x.status {
-                        OrderStatus::Returned => card_form::text(&v, "status_reason"),
-                        OrderStatus::Refused => card_form::text(&v, "refused_reason"),
-                        _ => String::new(),
-                    };
-                    x.received_on = card_form::date(&v, "received_on")?;
-                    x.delivered_on = card_form::date(&v, "delivered_on")?;
-                    x.contract = card_form::text(&v, "contract");
-                    Ok(())
-                })
-            },
-            (id, existing, card_form::sent(v)),
-        )
-    });
+    let save_order = save_record::<Order>(id);
 
     // ---------- invoices ----------
     let mut order_opts = vec![(String::new(), i18n.t("card-none"))];
@@ -780,24 +812,7 @@ pub fn Records(props: &RecordsProps) -> Html {
             }
         })
         .collect();
-    let save_invoice = Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
-        EditCall::new(
-            |(id, existing, v): (DocumentId, Option<String>, Sent),
-             base: &mut ClientBase,
-             author: &Author| {
-                put_record(base, id, existing, author, |x: &mut Invoice| {
-                    x.number = card_form::text(&v, "number");
-                    x.amount = card_form::money(&v, "amount", "currency", Field::Amount)?;
-                    x.issued = card_form::date(&v, "issued")?;
-                    x.due = card_form::date(&v, "due")?;
-                    x.order = card_form::text(&v, "order");
-                    x.cancelled = card_form::flag(&v, "cancelled");
-                    Ok(())
-                })
-            },
-            (id, existing, card_form::sent(v)),
-        )
-    });
+    let save_invoice = save_record::<Invoice>(id);
     let due_default = browser::today()
         .add_days(i64::from(if d.details.payment_days == 0 {
             14
@@ -869,26 +884,7 @@ pub fn Records(props: &RecordsProps) -> Html {
             }
         })
         .collect();
-    let save_complaint =
-        Callback::from(move |(existing, v): (Option<String>, Values)| -> FormEdit {
-            EditCall::new(
-                |(id, existing, v): (DocumentId, Option<String>, Sent),
-                 base: &mut ClientBase,
-                 author: &Author| {
-                    put_record(base, id, existing, author, |x: &mut Complaint| {
-                        x.subject = card_form::text(&v, "subject");
-                        x.status = ComplaintStatus::from_key(&card_form::text(&v, "status"))
-                            .unwrap_or_default();
-                        x.order = card_form::text(&v, "order");
-                        x.opened = card_form::date(&v, "opened")?;
-                        x.closed = card_form::date(&v, "closed")?;
-                        x.resolution = card_form::text(&v, "resolution");
-                        Ok(())
-                    })
-                },
-                (id, existing, card_form::sent(v)),
-            )
-        });
+    let save_complaint = save_record::<Complaint>(id);
 
     html! {
         <>
