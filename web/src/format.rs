@@ -293,16 +293,20 @@ pub fn date(lang: Lang, d: Date) -> String {
 /// not a date.
 pub fn date_input_note(lang: Lang, value: &str) -> Option<String> {
     let d: Date = value.trim().parse().ok()?;
+    Some(with_weekday(lang, d, &date(lang, d)))
+}
+
+/// `day` (`d` written some way) with `d`'s weekday where the language puts it.
+fn with_weekday(lang: Lang, d: Date, day: &str) -> String {
     let w = usize::from(d.weekday()).min(6);
-    let day = date(lang, d);
-    Some(match lang {
+    match lang {
         Lang::En => format!("{}, {day}", EN_WEEKDAYS[w]),
         Lang::Cs => format!("{} {day}", CS_WEEKDAYS[w]),
         Lang::Ru => format!("{}, {day}", RU_WEEKDAYS[w]),
         Lang::Nb => format!("{} {day}", NB_WEEKDAYS[w]),
         Lang::Pt => format!("{}, {day}", PT_WEEKDAYS[w]),
         Lang::Ko => format!("{day} {}", KO_WEEKDAYS[w]),
-    })
+    }
 }
 
 const EN_WEEKDAYS: [&str; 7] = [
@@ -385,16 +389,7 @@ pub fn short_date(lang: Lang, d: Date, today: Date) -> String {
 /// 24. 11.", ru "понедельник, 24.11", nb "mandag 24.11.", pt "segunda-feira, 24/11",
 /// ko "11월 24일 월요일".
 pub fn weekday_date(lang: Lang, d: Date) -> String {
-    let w = usize::from(d.weekday()).min(6);
-    let dm = day_month(lang, d);
-    match lang {
-        Lang::En => format!("{}, {dm}", EN_WEEKDAYS[w]),
-        Lang::Cs => format!("{} {dm}", CS_WEEKDAYS[w]),
-        Lang::Ru => format!("{}, {dm}", RU_WEEKDAYS[w]),
-        Lang::Nb => format!("{} {dm}", NB_WEEKDAYS[w]),
-        Lang::Pt => format!("{}, {dm}", PT_WEEKDAYS[w]),
-        Lang::Ko => format!("{dm} {}", KO_WEEKDAYS[w]),
-    }
+    with_weekday(lang, d, &day_month(lang, d))
 }
 
 /// A time of day: 12-hour in English ("2:05 PM") and Korean ("오후 2:05"), as `Intl`

@@ -71,6 +71,14 @@ async fn all_values(
         .map_err(err)
 }
 
+/// The value stored under `key`, if any.
+async fn value_at(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    key: JsValue,
+) -> Result<Option<JsValue>, StoreError> {
+    store.get(key).primitive().map_err(err)?.await.map_err(err)
+}
+
 /// The keys in `range`, in key order.
 async fn keys_in(
     store: &indexed_db_futures::object_store::ObjectStore<'_>,
@@ -359,12 +367,7 @@ impl Store {
     pub async fn session(&self) -> Result<Option<Session>, StoreError> {
         let tx = self.db.transaction(META).build().map_err(err)?;
         let meta = tx.object_store(META).map_err(err)?;
-        let value: Option<JsValue> = meta
-            .get(SESSION)
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?;
+        let value = value_at(&meta, SESSION.into()).await?;
         Ok(value
             .and_then(|v| v.as_string())
             .and_then(|s| Session::from_json(&s)))
@@ -499,12 +502,7 @@ impl Store {
                 }
                 let mut pairs = Vec::new();
                 for key in keys {
-                    let value: Option<JsValue> = meta
-                        .get(key.as_str())
-                        .primitive()
-                        .map_err(err)?
-                        .await
-                        .map_err(err)?;
+                    let value = value_at(&meta, key.as_str().into()).await?;
                     if let Some(value) = value {
                         pairs.push((JsValue::from_str(&key), value));
                     }
@@ -633,12 +631,7 @@ impl Store {
                     let not_held = self.held.borrow().not_held(doc, &seqs);
                     let mut stored: Vec<Vec<u8>> = Vec::with_capacity(not_held.len());
                     for s in not_held {
-                        let value: Option<JsValue> = chunks
-                            .get(chunk_key(doc, s))
-                            .primitive()
-                            .map_err(err)?
-                            .await
-                            .map_err(err)?;
+                        let value = value_at(&chunks, chunk_key(doc, s)).await?;
                         if let Some(value) = value {
                             stored.push(Uint8Array::new(&value).to_vec());
                         }
@@ -750,12 +743,7 @@ impl Store {
     pub async fn claim_journal(&self, from: &str, to: &str) -> Result<Option<String>, StoreError> {
         let tx = self.strict_tx()?;
         let meta = tx.object_store(META).map_err(err)?;
-        let value: Option<JsValue> = meta
-            .get(from)
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?;
+        let value = value_at(&meta, from.into()).await?;
         let Some(json) = value.and_then(|v| v.as_string()) else {
             return Ok(None);
         };
