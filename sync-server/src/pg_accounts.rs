@@ -22,7 +22,7 @@
 
 use std::{future::Future, sync::Arc};
 
-use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Transaction};
+use deadpool_postgres::{Pool, Transaction};
 use tokio_postgres::NoTls;
 
 use crate::{
@@ -154,17 +154,7 @@ impl PgAccounts {
             .enable_all()
             .build()
             .map_err(Error::io("starting the accounts runtime"))?;
-        let manager = Manager::from_config(
-            pg_config(url)?,
-            NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
-        let pool = Pool::builder(manager)
-            .max_size(POOL_SIZE)
-            .build()
-            .map_err(|e| Error::Postgres(format!("the connection pool: {e}")))?;
+        let pool = pg_storage::pool(url, POOL_SIZE)?;
         let this = PgAccounts {
             rt: Arc::new(OwnRuntime(Some(rt))),
             pool,

@@ -78,22 +78,27 @@ pub fn pg_config(url: &str) -> Result<tokio_postgres::Config, Error> {
     Ok(config)
 }
 
+/// A pool of up to `size` connections to the database at `url` (none is opened yet).
+pub(crate) fn pool(url: &str, size: usize) -> Result<Pool, Error> {
+    let manager = Manager::from_config(
+        pg_config(url)?,
+        NoTls,
+        ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        },
+    );
+    Pool::builder(manager)
+        .max_size(size)
+        .build()
+        .map_err(|e| Error::Postgres(format!("the connection pool: {e}")))
+}
+
 impl PostgresStorage {
     /// Connects to the database at `url`, creates the `chunks` table if needed, and
     /// registers every write with `barrier`. `instance` tags this server's
     /// notifications so that it can ignore its own.
     pub async fn connect(url: &str, barrier: WriteBarrier, instance: &str) -> Result<Self, Error> {
-        let manager = Manager::from_config(
-            pg_config(url)?,
-            NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
-        let pool = Pool::builder(manager)
-            .max_size(POOL_SIZE)
-            .build()
-            .map_err(|e| Error::Postgres(format!("the connection pool: {e}")))?;
+        let pool = pool(url, POOL_SIZE)?;
         let client = pool
             .get()
             .await

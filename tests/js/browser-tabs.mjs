@@ -15,6 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { chromiumOptions, phoneViewport } from "./phone.mjs";
 
 const DEBUG = !!process.env.FB_DEBUG && process.env.FB_DEBUG !== "0";
 const note = (...a) => DEBUG && process.stderr.write(`[browser-tabs] ${a.join(" ")}\n`);
@@ -51,11 +52,8 @@ async function main() {
   const ms = {};
   const mark = k => (ms[k] = Date.now() - t0);
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: env("FB_CHROMIUM", "/usr/bin/chromium"),
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 390, height: 844 },
+    ...chromiumOptions,
+    viewport: phoneViewport,
   });
   try {
     const a = context.pages()[0] ?? (await context.newPage());

@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { chromiumOptions, phoneViewport } from "./phone.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
 
 const env = (k, d) => {
@@ -64,7 +65,7 @@ const total = (page) => page.$eval('[data-testid="client-list"]', (e) => Number(
 async function savedViews(browser, url, shots, problems) {
   const out = { saved: false, filteredAfterReload: false, deleted: false };
   const extra = {};
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ viewport: phoneViewport });
   const page = await context.newPage();
   await login(page, url, env("FB_USER"), env("FB_PASSWORD"));
   await page.evaluate(() => { location.hash = "#/clients"; });
@@ -109,7 +110,7 @@ async function savedViews(browser, url, shots, problems) {
 async function planReadOnly(browser, url, shots, problems) {
   const out = { headEdits: false, repReadOnly: false };
   const extra = {};
-  const head = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const head = await browser.newContext({ viewport: phoneViewport });
   let page = await head.newPage();
   await login(page, url, env("FB_USER"), env("FB_PASSWORD"));
   await page.evaluate(() => { location.hash = "#/settings"; });
@@ -133,7 +134,7 @@ async function planReadOnly(browser, url, shots, problems) {
   await page.screenshot({ path: path.join(shots, "reports-funnel-phone.png") });
   await head.close();
 
-  const rep = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const rep = await browser.newContext({ viewport: phoneViewport });
   page = await rep.newPage();
   await login(page, url, env("FB_USER2"), env("FB_PASSWORD2"));
   await page.evaluate(() => { location.hash = "#/settings"; });
@@ -158,11 +159,7 @@ async function main() {
   const url = env("FB_URL").replace(/\/?$/, "/");
   const shots = env("FB_SHOTS");
   fs.mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: env("FB_CHROMIUM", "/usr/bin/chromium"),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await chromium.launch(chromiumOptions);
   const problems = [];
   const seen = {};
   const scenarios = {};

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { execSync } from "node:child_process";
 import { chromium } from "playwright-core";
+import { chromiumOptions, phoneViewport } from "./phone.mjs";
 import { openAdd, waitListed } from "./list.mjs";
 
 const env = (k) => {
@@ -21,11 +22,8 @@ async function main() {
   const url = env("FB_URL").replace(/\/?$/, "/") + "#/clients";
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "fb-update-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.FB_CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 390, height: 844 },
+    ...chromiumOptions,
+    viewport: phoneViewport,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
