@@ -421,3 +421,29 @@ impl Drop for ServerProcess {
         self.kill9();
     }
 }
+
+/// Adds a rep with `role` through the admin command line (password
+/// `<name>-password`) and logs in as him.
+pub fn add_rep(server: &ServerProcess, name: &str, role: &str) -> Login {
+    let password = format!("{name}-password");
+    server
+        .admin(&["add-rep", name, "--password", &password, "--role", role])
+        .unwrap();
+    server.login(name, &password).unwrap()
+}
+
+/// Adds a client named `name` to the rep's book (his restricted clients' index),
+/// registers it as restricted and syncs it; returns its id.
+pub async fn add_restricted(
+    server: &ServerProcess,
+    login: &Login,
+    name: &str,
+) -> fieldbase_core::DocumentId {
+    let mut r = crate::NativeReplica::on_index(login.clone(), "book", login.book);
+    let id = r.add(name, "+420 601 000 777", "").unwrap();
+    assert_eq!(server.register_client(login, id, true).unwrap(), 201);
+    r.sync(&server.ws_url(), Duration::from_secs(30))
+        .await
+        .unwrap();
+    id
+}

@@ -7,20 +7,16 @@
 use std::time::{Duration, Instant};
 
 use fieldbase_core::{ClientPatch, DocumentId};
-use fieldbase_tests::{Ended, Login, NativeReplica, ServerProcess, js::run_script};
+use fieldbase_tests::{
+    Ended, Login, NativeReplica, ServerProcess,
+    js::run_script,
+    server::{add_rep, add_restricted},
+};
 
 const T: Duration = Duration::from_secs(30);
 
 fn random_id() -> DocumentId {
     DocumentId::from_bytes(rand::random())
-}
-
-fn add_rep(server: &ServerProcess, name: &str, role: &str) -> Login {
-    let password = format!("{name}-password");
-    server
-        .admin(&["add-rep", name, "--password", &password, "--role", role])
-        .unwrap();
-    server.login(name, &password).unwrap()
 }
 
 /// A fresh replica of `login` that asks for `ids` and syncs once; what it got is in
@@ -42,16 +38,6 @@ fn read(r: &NativeReplica, id: DocumentId) -> bool {
 /// Refused exactly as an unknown id is: `doc-unavailable` and no data.
 fn refused(r: &NativeReplica, id: DocumentId) -> bool {
     !r.has_data(id) && r.unavailable.contains(&id)
-}
-
-/// Adds a client to a rep's book (his restricted clients' index), registers it as
-/// restricted, and syncs it. Returns the client's id.
-async fn add_restricted(server: &ServerProcess, login: &Login, name: &str) -> DocumentId {
-    let mut r = NativeReplica::on_index(login.clone(), "book", login.book);
-    let id = r.add(name, "+420 601 000 777", "").unwrap();
-    assert_eq!(server.register_client(login, id, true).unwrap(), 201);
-    r.sync(&server.ws_url(), T).await.unwrap();
-    id
 }
 
 #[tokio::test(flavor = "multi_thread")]

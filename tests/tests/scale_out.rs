@@ -9,29 +9,13 @@ use std::time::{Duration, Instant};
 
 use fieldbase_core::{ClientPatch, DocumentId};
 use fieldbase_tests::{
-    Backend, Ended, LiveSession, Login, NativeReplica, ServerProcess, server::server_binary,
+    Backend, Ended, LiveSession, Login, NativeReplica, ServerProcess,
+    server::server_binary,
     server::temp_dir,
+    server::{add_rep, add_restricted},
 };
 
 const T: Duration = Duration::from_secs(30);
-
-/// Adds a rep through the admin command line (on the PostgreSQL database) and logs in.
-fn add_rep(server: &ServerProcess, name: &str, role: &str) -> Login {
-    let password = format!("{name}-password");
-    server
-        .admin(&["add-rep", name, "--password", &password, "--role", role])
-        .unwrap();
-    server.login(name, &password).unwrap()
-}
-
-/// A client in a rep's book, registered restricted through `server`, synced there.
-async fn add_restricted(server: &ServerProcess, login: &Login, name: &str) -> DocumentId {
-    let mut r = NativeReplica::on_index(login.clone(), "book", login.book);
-    let id = r.add(name, "", "").unwrap();
-    assert_eq!(server.register_client(login, id, true).unwrap(), 201);
-    r.sync(&server.ws_url(), T).await.unwrap();
-    id
-}
 
 /// A fresh replica of `login` that asks `server` for `id` once: whether it was refused
 /// (`doc-unavailable`, no data).

@@ -10,7 +10,7 @@
 use std::time::{Duration, Instant};
 
 use fieldbase_core::{ClientPatch, DocumentId};
-use fieldbase_tests::{Backend, Error, LiveSession, Login, NativeReplica, ServerProcess};
+use fieldbase_tests::{Backend, Error, LiveSession, NativeReplica, ServerProcess, server::add_rep};
 
 const T: Duration = Duration::from_secs(30);
 
@@ -33,14 +33,6 @@ async fn all_unloaded(server: &ServerProcess) {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-}
-
-fn add_rep(server: &ServerProcess, name: &str) -> Login {
-    let password = format!("{name}-password");
-    server
-        .admin(&["add-rep", name, "--password", &password])
-        .unwrap();
-    server.login(name, &password).unwrap()
 }
 
 fn email(r: &NativeReplica, id: DocumentId) -> Option<String> {
@@ -105,7 +97,7 @@ async fn idle_documents_leave_memory_and_reloaded_ones_sync_both_ways() {
 async fn a_rep_connected_across_an_unload_gets_a_colleagues_edit_live() {
     let server = start();
     let anna_login = server.login("admin", &server.admin_password).unwrap();
-    let boris_login = add_rep(&server, "boris");
+    let boris_login = add_rep(&server, "boris", "rep");
     let mut anna = NativeReplica::new(anna_login, "phone");
     let mut boris = NativeReplica::new(boris_login, "laptop");
     let shared = anna
@@ -170,8 +162,8 @@ async fn a_rep_connected_across_an_unload_gets_a_colleagues_edit_live() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_rules_apply_to_a_reloaded_document() {
     let server = start();
-    let anna_login = add_rep(&server, "anna");
-    let boris_login = add_rep(&server, "boris");
+    let anna_login = add_rep(&server, "anna", "rep");
+    let boris_login = add_rep(&server, "boris", "rep");
     // Anna's key account: restricted, in her book.
     let mut anna = NativeReplica::on_index(anna_login.clone(), "book", anna_login.book);
     let key = anna.add("Anna Key a.s.", "+420 601 000 777", "").unwrap();
@@ -273,7 +265,7 @@ async fn a_rep_on_another_instance_gets_an_edit_of_a_document_unloaded_there() {
     )
     .unwrap();
     let anna_login = one.login("admin", &one.admin_password).unwrap();
-    let boris_login = add_rep(&one, "boris");
+    let boris_login = add_rep(&one, "boris", "rep");
     let mut anna = NativeReplica::new(anna_login, "phone");
     let mut boris = NativeReplica::new(boris_login, "laptop");
     let shared = anna.add("Across instances a.s.", "", "").unwrap();
