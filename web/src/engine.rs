@@ -794,6 +794,8 @@ impl Engine {
         if let Err(e) = self.store.journal(&key, &entry.to_json()).await {
             self.storage_error = Some(e.0.clone());
             let _ = reply.send(Err(AddError::Storage(e.0)));
+            // The status bar shows that the device refused it.
+            self.publish();
             return;
         }
         let _ = reply.send(Ok(()));
@@ -874,8 +876,10 @@ impl Engine {
             }
             if let Err(e) = entry.intent.check(&self.base, &entry.author) {
                 web_sys::console::error_1(
-                    &format!("fieldbase: {key} no longer applies, the journal keeps it: {e}")
-                        .into(),
+                    &format!(
+                        "fieldbase: {key} no longer applies, the journal keeps it as {mine}: {e}"
+                    )
+                    .into(),
                 );
                 continue;
             }
