@@ -28,6 +28,7 @@ use fieldbase_core::{ClientBase, DocumentId, automerge::ChangeHash};
 use indexed_db_futures::{
     KeyRange,
     database::Database,
+    future::VoidRequest,
     prelude::*,
     transaction::{TransactionDurability, TransactionMode, TransactionOptions},
 };
@@ -68,6 +69,21 @@ async fn all_values(
         .await
         .map_err(err)?
         .collect::<Result<Vec<JsValue>, _>>()
+        .map_err(err)
+}
+
+/// Puts `value` under `key` in the transaction `store` belongs to. The request is made
+/// now; the transaction's commit is what the caller awaits.
+fn put_at(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    key: JsValue,
+    value: JsValue,
+) -> Result<VoidRequest, StoreError> {
+    store
+        .put(value)
+        .with_key(key)
+        .without_key_type()
+        .primitive()
         .map_err(err)
 }
 
@@ -377,12 +393,11 @@ impl Store {
     pub async fn save_session(&self, session: &Session) -> Result<(), StoreError> {
         let tx = self.strict_tx()?;
         let meta = tx.object_store(META).map_err(err)?;
-        let _req = meta
-            .put(JsValue::from_str(&session.to_json()))
-            .with_key(SESSION)
-            .without_key_type()
-            .primitive()
-            .map_err(err)?;
+        let _req = put_at(
+            &meta,
+            JsValue::from(SESSION),
+            JsValue::from_str(&session.to_json()),
+        )?;
         tx.commit().await.map_err(err)
     }
 
@@ -571,18 +586,16 @@ impl Store {
             covers.insert(doc.to_string(), stored);
         }
         let covers = serde_json::to_string(&covers).map_err(err)?;
-        let _a = meta
-            .put(JsValue::from(Uint8Array::from(bytes)))
-            .with_key(VIEW)
-            .without_key_type()
-            .primitive()
-            .map_err(err)?;
-        let _b = meta
-            .put(JsValue::from_str(&covers))
-            .with_key(VIEW_COVERS)
-            .without_key_type()
-            .primitive()
-            .map_err(err)?;
+        let _a = put_at(
+            &meta,
+            JsValue::from(VIEW),
+            JsValue::from(Uint8Array::from(bytes)),
+        )?;
+        let _b = put_at(
+            &meta,
+            JsValue::from(VIEW_COVERS),
+            JsValue::from_str(&covers),
+        )?;
         tx.commit().await.map_err(err)?;
         Ok(true)
     }
@@ -648,21 +661,12 @@ impl Store {
                 }
             };
             let value: JsValue = Uint8Array::from(bytes.as_slice()).into();
-            requests.push(
-                chunks
-                    .put(value)
-                    .with_key(chunk_key(doc, seq))
-                    .without_key_type()
-                    .primitive()
-                    .map_err(err)?,
-            );
-            requests.push(
-                meta.put(heads_value(&heads))
-                    .with_key(format!("persisted/{doc}"))
-                    .without_key_type()
-                    .primitive()
-                    .map_err(err)?,
-            );
+            requests.push(put_at(&chunks, chunk_key(doc, seq), value)?);
+            requests.push(put_at(
+                &meta,
+                JsValue::from(format!("persisted/{doc}")),
+                heads_value(&heads),
+            )?);
             written.push((doc, heads));
         }
         for key in &batch.forget {
@@ -673,13 +677,7 @@ impl Store {
             );
         }
         for (key, value) in &batch.meta {
-            requests.push(
-                meta.put(value.clone())
-                    .with_key(key.clone())
-                    .without_key_type()
-                    .primitive()
-                    .map_err(err)?,
-            );
+            requests.push(put_at(&meta, JsValue::from(key.clone()), value.clone())?);
         }
         tx.commit().await.map_err(err)?;
         drop(requests);
@@ -705,12 +703,7 @@ impl Store {
             .build()
             .map_err(err)?;
         let meta = tx.object_store(META).map_err(err)?;
-        let _req = meta
-            .put(JsValue::from_str(json))
-            .with_key(key)
-            .without_key_type()
-            .primitive()
-            .map_err(err)?;
+        let _req = put_at(&meta, JsValue::from(key), JsValue::from_str(json))?;
         tx.commit().await.map_err(err)
     }
 
@@ -748,12 +741,7 @@ impl Store {
             return Ok(None);
         };
         let _a = meta.delete::<&str, _>(from).primitive().map_err(err)?;
-        let _b = meta
-            .put(JsValue::from_str(&json))
-            .with_key(to)
-            .without_key_type()
-            .primitive()
-            .map_err(err)?;
+        let _b = put_at(&meta, JsValue::from(to), JsValue::from_str(&json))?;
         tx.commit().await.map_err(err)?;
         Ok(Some(json))
     }
